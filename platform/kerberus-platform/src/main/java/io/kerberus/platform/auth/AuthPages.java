@@ -1,0 +1,110 @@
+package io.kerberus.platform.auth;
+
+import io.kerberus.platform.http.Credentials;
+import io.kerberus.platform.http.PageRenderer;
+import io.kerberus.platform.ui.Shell;
+import io.kerberus.plugin.NotAllowedException;
+import io.kerberus.plugin.NotFoundException;
+import io.kerberus.plugin.Request;
+import io.kerberus.plugin.Response;
+import io.kerberus.plugin.ui.Html;
+import io.kerberus.plugin.ui.Pages;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+
+/**
+ * Sign-in and sign-out: the sign-in page listing the configured providers, guest sign-in, sign-out
+ * and sign-out on every device. The sign-in form is protected against login CSRF with a
+ * short-lived cookie that the form echoes.
+ */
+public final class AuthPages {
+
+    static final String SIGN_IN_COOKIE = "kerberus_signin";
+
+    private final AuthSettings settings;
+    private final SessionStore sessions;
+    private final Shell shell;
+    private final Cookies cookies;
+
+    public AuthPages(AuthSettings settings, SessionStore sessions, Shell shell, Cookies cookies) {
+        this.settings = settings;
+        this.sessions = sessions;
+        this.shell = shell;
+        this.cookies = cookies;
+    }
+
+    /** Mounts the pages at absolute paths through {@code root}, the platform's own pages. */
+    public void mount(Pages root) {
+        root.get("/sign-in", this::signInPage).unauthenticated();
+        root.post("/auth/guest/sign-in", this::guestSignIn).unauthenticated();
+        root.post("/auth/sign-out", this::signOut);
+        root.post("/auth/sign-out-everywhere", this::signOutEverywhere);
+    }
+
+    private Object signInPage(Request request) {
+        String returnTo = safeReturnTo(request.queryParam("returnTo").orElse("/"));
+        if (request.principal().isPresent()) {
+            return Response.redirect(returnTo);
+        }
+        String token = SessionStore.randomToken();
+        Html options;
+        if (settings.guest().isPresent()) {
+            options = Html.format("""
+                    <ul class="sign-in-options"><li><form method="post" action="/auth/guest/sign-in">\
+                    <input type="hidden" name="_csrf" value="{}"><input type="hidden" name="returnTo" value="{}">\
+                    <button type="submit" class="button primary">Enter as guest</button></form>\
+                    <p class="hint">Guest access is meant for trying the portal out and for development.</p></li></ul>""",
+                    token, returnTo);
+        } else {
+            options = Html.trusted("""
+                    <div class="notice warning">No sign-in method is configured. For development, add <code>auth: {providers: {guest: {}}}</code> \
+                    to app-config.yaml; for production, configure an identity provider (see docs/configuration.md).</div>""");
+        }
+        Html body = Html.format("<h1>Sign in</h1><p class=\"muted\">to {}</p>{}", shell.branding().title(), options);
+        String html = shell.bare(new PageRenderer.PageRequest(request.path(), request.path(), null, "", false), "Sign in", body);
+        return Response.text(200, "text/html; charset=utf-8", html)
+                .header("Set-Cookie", cookies.set(SIGN_IN_COOKIE, token, "/auth", Duration.ofHours(1)))
+                .header("Cache-Control", "no-store");
+    }
+
+    private Object guestSignIn(Request request) {
+        AuthSettings.GuestSettings guest = settings.guest()
+                .orElseThrow(() -> new NotFoundException("Guest sign-in is off; add auth.providers.guest to the config to turn it on"));
+        String expected = request.cookie(SIGN_IN_COOKIE).orElse("");
+        String given = request.formParam(Credentials.CSRF_FIELD).orElse("");
+        if (expected.isEmpty() || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+            throw new NotAllowedException("The sign-in form expired or came from another site; open the sign-in page again.");
+        }
+        SessionStore.Created created = sessions.create(AuthRoutes.guest(guest));
+        String returnTo = safeReturnTo(request.formParam("returnTo").orElse("/"));
+        return Response.redirect(returnTo)
+                .header("Set-Cookie", cookies.set(Credentials.SESSION_COOKIE, created.cookieValue(), "/", sessions.duration()));
+    }
+
+    private Object signOut(Request request) {
+        request.cookie(Credentials.SESSION_COOKIE).ifPresent(sessions::delete);
+        return Response.redirect("/sign-in").header("Set-Cookie", cookies.clear(Credentials.SESSION_COOKIE, "/"));
+    }
+
+    private Object signOutEverywhere(Request request) {
+        sessions.deleteAll(request.requirePrincipal().subject());
+        return Response.redirect("/sign-in").header("Set-Cookie", cookies.clear(Credentials.SESSION_COOKIE, "/"));
+    }
+
+    /** A return path inside this portal; anything else (another site, a scheme) becomes {@code /}. */
+    static String safeReturnTo(String returnTo) {
+        if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\")
+                || returnTo.chars().anyMatch(Character::isISOControl)) {
+            return "/";
+        }
+        return returnTo;
+    }
+
+    /** The sign-in URL that leads back to {@code path}. */
+    public static String signInUrl(String path) {
+        return "/sign-in?returnTo=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,87 @@
+package io.kerberus.platform.auth;
+
+import io.kerberus.plugin.NotAllowedException;
+import io.kerberus.plugin.NotFoundException;
+import io.kerberus.plugin.Principal;
+import io.kerberus.plugin.Request;
+import io.kerberus.plugin.Routes;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The auth API under {@code /api/auth}, in Backstage's shapes: the JWKS and OpenID discovery
+ * documents, the guest provider's {@code refresh}, and {@code v1/userinfo}.
+ */
+public final class AuthRoutes {
+
+    private final Tokens tokens;
+    private final SigningKeys keys;
+    private final AuthSettings settings;
+    private final String baseUrl;
+
+    public AuthRoutes(Tokens tokens, SigningKeys keys, AuthSettings settings, String baseUrl) {
+        this.tokens = tokens;
+        this.keys = keys;
+        this.settings = settings;
+        this.baseUrl = baseUrl;
+    }
+
+    public void mount(Routes routes) {
+        routes.get("/.well-known/jwks.json", request -> keys.jwks()).unauthenticated();
+        routes.get("/.well-known/openid-configuration", request -> discovery()).unauthenticated();
+        routes.get("/guest/refresh", this::guestRefresh).unauthenticated();
+        routes.post("/guest/refresh", this::guestRefresh).unauthenticated();
+        routes.get("/v1/userinfo", this::userInfo);
+    }
+
+    /** The guest's principal, when guest sign-in is on. */
+    static Principal guest(AuthSettings.GuestSettings guest) {
+        return Principal.user(guest.userEntityRef(), guest.ownershipRefs(), "Guest");
+    }
+
+    private Object guestRefresh(Request request) {
+        AuthSettings.GuestSettings guest = settings.guest()
+                .orElseThrow(() -> new NotFoundException("Guest sign-in is off; add auth.providers.guest to the config to turn it on"));
+        Principal user = guest(guest);
+        return identityResponse(user, tokens.issueUserToken(user));
+    }
+
+    private Object userInfo(Request request) {
+        Principal principal = request.requirePrincipal();
+        if (!principal.isUser()) {
+            throw new NotAllowedException("userinfo is for user tokens; this request came from " + principal.subject());
+        }
+        return Map.of("claims", Map.of("sub", principal.subject(), "ent", principal.ownershipRefs()));
+    }
+
+    private Map<String, Object> identityResponse(Principal user, String token) {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("type", "user");
+        identity.put("userEntityRef", user.subject());
+        identity.put("ownershipEntityRefs", user.ownershipRefs());
+        Map<String, Object> backstageIdentity = new LinkedHashMap<>();
+        backstageIdentity.put("token", token);
+        backstageIdentity.put("expiresInSeconds", tokens.userTokenLifetime().toSeconds());
+        backstageIdentity.put("identity", identity);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("profile", Map.of("displayName", user.displayName()));
+        response.put("providerInfo", Map.of());
+        response.put("backstageIdentity", backstageIdentity);
+        return response;
+    }
+
+    private Map<String, Object> discovery() {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("issuer", tokens.issuer());
+        document.put("jwks_uri", baseUrl + "/api/auth/.well-known/jwks.json");
+        document.put("userinfo_endpoint", baseUrl + "/api/auth/v1/userinfo");
+        document.put("response_types_supported", List.of());
+        document.put("subject_types_supported", List.of("public"));
+        document.put("id_token_signing_alg_values_supported", List.of("ES256"));
+        document.put("scopes_supported", List.of("openid"));
+        document.put("claims_supported", List.of("sub", "ent"));
+        return document;
+    }
+}

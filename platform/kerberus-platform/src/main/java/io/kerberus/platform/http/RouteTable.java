@@ -1,0 +1,112 @@
+package io.kerberus.platform.http;
+
+import io.kerberus.plugin.Routes;
+import io.kerberus.plugin.ui.HomeCard;
+import io.kerberus.plugin.ui.NavItem;
+import io.kerberus.plugin.ui.Pages;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Every route, page, nav item and home card the plugins added, mounted when the server starts. */
+public final class RouteTable {
+
+    /** The HTTP methods routes may use. */
+    public enum Method { GET, POST, PUT, PATCH, DELETE }
+
+    /** A JSON route, or an SSE route when {@code stream} is set. */
+    static final class JsonRoute implements io.kerberus.plugin.Route {
+        final String pluginId;
+        final Method method;
+        final String path;
+        final Routes.Handler handler;
+        final Routes.EventStreamHandler stream;
+        volatile boolean authenticated = true;
+
+        JsonRoute(String pluginId, Method method, String path, Routes.Handler handler, Routes.EventStreamHandler stream) {
+            this.pluginId = pluginId;
+            this.method = method;
+            this.path = path;
+            this.handler = handler;
+            this.stream = stream;
+        }
+
+        @Override
+        public io.kerberus.plugin.Route unauthenticated() {
+            authenticated = false;
+            return this;
+        }
+    }
+
+    /** An HTML page. */
+    public static final class PageRoute implements Pages.Page {
+        final String pluginId;
+        final Method method;
+        final String path;
+        final Pages.PageHandler handler;
+        volatile boolean authenticated = true;
+
+        PageRoute(String pluginId, Method method, String path, Pages.PageHandler handler) {
+            this.pluginId = pluginId;
+            this.method = method;
+            this.path = path;
+            this.handler = handler;
+        }
+
+        @Override
+        public Pages.Page unauthenticated() {
+            authenticated = false;
+            return this;
+        }
+    }
+
+    final List<JsonRoute> routes = new CopyOnWriteArrayList<>();
+    final List<PageRoute> pages = new CopyOnWriteArrayList<>();
+    private final List<NavItem> nav = new CopyOnWriteArrayList<>();
+    private final List<HomeCard> homeCards = new CopyOnWriteArrayList<>();
+
+    JsonRoute addRoute(String pluginId, Method method, String path, Routes.Handler handler, Routes.EventStreamHandler stream) {
+        JsonRoute route = new JsonRoute(pluginId, method, path, handler, stream);
+        routes.add(route);
+        return route;
+    }
+
+    /** Adds a page at an absolute path. */
+    public PageRoute addPage(String pluginId, Method method, String path, Pages.PageHandler handler) {
+        PageRoute page = new PageRoute(pluginId, method, path, handler);
+        pages.add(page);
+        return page;
+    }
+
+    public void addNav(NavItem item) {
+        nav.add(item);
+    }
+
+    public void addHomeCard(HomeCard card) {
+        homeCards.add(card);
+    }
+
+    /** Nav items sorted by order, then title. */
+    public List<NavItem> nav() {
+        List<NavItem> sorted = new ArrayList<>(nav);
+        sorted.sort(Comparator.comparingInt(NavItem::order).thenComparing(NavItem::title));
+        return sorted;
+    }
+
+    /** Home cards sorted by order. */
+    public List<HomeCard> homeCards() {
+        List<HomeCard> sorted = new ArrayList<>(homeCards);
+        sorted.sort(Comparator.comparingInt(HomeCard::order).thenComparing(HomeCard::title));
+        return sorted;
+    }
+
+    /** Joins a prefix and a plugin-relative path. */
+    static String join(String prefix, String path) {
+        if (path.isEmpty() || path.equals("/")) {
+            return prefix;
+        }
+        return prefix + (path.startsWith("/") ? path : "/" + path);
+    }
+}

@@ -1,0 +1,52 @@
+package io.kerberus.plugin;
+
+import io.kerberus.plugin.ui.Pages;
+import org.slf4j.Logger;
+
+/** The platform services a plugin uses in its init. */
+public interface PluginContext {
+
+    /** The plugin's id. */
+    String pluginId();
+
+    /** The plugin's config subtree; read it once here, never inside request handlers. */
+    Config config();
+
+    /** JSON routes mounted under {@code /api/<id>}. */
+    Routes routes();
+
+    /** HTML pages mounted under {@code /<id>}, wrapped in the portal shell. */
+    Pages pages();
+
+    /** Scheduled tasks, run by one replica at a time. */
+    Tasks tasks();
+
+    /** The plugin's database: its own migrations, table prefix and a shared connection pool. */
+    Database database();
+
+    /**
+     * A directory of the plugin's own for files that are derived and can be rebuilt (a search
+     * index, a docs cache): {@code <backend.dataDir>/<plugin-id>}, created on first use. Replicas do
+     * not share it; anything that must survive or be shared goes into the database.
+     */
+    java.nio.file.Path dataDirectory();
+
+    /** Tokens and credentials. */
+    Identity identity();
+
+    /** Hooks for start and shutdown. */
+    Lifecycle lifecycle();
+
+    /** A logger named after the plugin. */
+    Logger logger();
+
+    /**
+     * A service of another plugin, declared in {@link Registrar#requires}.
+     *
+     * @throws IllegalStateException when the ref was not declared, naming the fix
+     */
+    <T> T service(ServiceRef<T> ref);
+
+    /** Provides a service declared in {@link Registrar#provides}. */
+    <T> void provide(ServiceRef<T> ref, T service);
+}

@@ -1,0 +1,58 @@
+package io.kerberus.plugin;
+
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A response with a status, headers and a body: a JSON value, text, bytes or a stream.
+ *
+ * @param status      the HTTP status
+ * @param contentType the content type, or null for JSON bodies
+ * @param body        a value serialised as JSON, a {@code String}, {@code byte[]} or {@link InputStream}
+ * @param headers     extra response headers
+ */
+public record Response(int status, String contentType, Object body, Map<String, String> headers) {
+
+    public Response {
+        headers = Map.copyOf(headers);
+    }
+
+    /** A JSON body with the given status. */
+    public static Response json(int status, Object body) {
+        return new Response(status, null, body, Map.of());
+    }
+
+    /** No body. */
+    public static Response status(int status) {
+        return new Response(status, null, null, Map.of());
+    }
+
+    /** A text body with a content type, such as {@code text/plain} or {@code text/html}. */
+    public static Response text(int status, String contentType, String body) {
+        return new Response(status, contentType, body, Map.of());
+    }
+
+    /** A binary body. */
+    public static Response bytes(String contentType, byte[] body) {
+        return new Response(200, contentType, body, Map.of());
+    }
+
+    /** A streamed body; the platform closes the stream. */
+    public static Response stream(String contentType, InputStream body) {
+        return new Response(200, contentType, body, Map.of());
+    }
+
+    /** A 303 redirect to a path of this portal (never an absolute URL from user input). */
+    public static Response redirect(String location) {
+        return new Response(303, null, null, Map.of("Location", Objects.requireNonNull(location)));
+    }
+
+    /** A copy with one more header. */
+    public Response header(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new Response(status, contentType, body, copy);
+    }
+}

@@ -1,0 +1,45 @@
+package io.kerberus.plugin.ui;
+
+import io.kerberus.plugin.Request;
+
+/**
+ * HTML pages of a plugin, mounted under {@code /<plugin-id>} and wrapped in the portal shell
+ * (header, nav, user menu, theme). Pages need a signed-in user unless marked otherwise; a visitor
+ * without a session is sent to the sign-in page and back.
+ *
+ * <p>A request from htmx ({@code HX-Request}, not boosted) gets only the page body, so partial
+ * updates stay small.
+ */
+public interface Pages {
+
+    /** A page; {@code path} is relative to {@code /<plugin-id>}, {@code ""} is the plugin's root page. */
+    Page get(String path, PageHandler handler);
+
+    /**
+     * A form target. Form posts carry the CSRF token from {@link Forms#csrfField}; requests without
+     * a valid one are refused before the handler runs.
+     */
+    Page post(String path, PageHandler handler);
+
+    /** An entry in the sidebar navigation. */
+    void nav(NavItem item);
+
+    /** A card on the home page at {@code /}. */
+    void homeCard(HomeCard card);
+
+    /** Renders a page. */
+    @FunctionalInterface
+    interface PageHandler {
+        /**
+         * Returns a {@link View}, an {@link Html} fragment (shown with the plugin's nav title) or an
+         * {@link io.kerberus.plugin.Response} such as a redirect. Platform exceptions become error pages.
+         */
+        Object handle(Request request) throws Exception;
+    }
+
+    /** Options of one mounted page. */
+    interface Page {
+        /** Lets visitors without a session see the page. */
+        Page unauthenticated();
+    }
+}
