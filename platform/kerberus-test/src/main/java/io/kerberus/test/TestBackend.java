@@ -58,12 +58,13 @@ public final class TestBackend implements AutoCloseable {
 
     private final Backend backend;
     private final Path dataDir;
-    private final String schema;
+    /** The PostgreSQL schema this backend created and drops, or null. */
+    private final String ownedSchema;
 
-    private TestBackend(Backend backend, Path dataDir, String schema) {
+    private TestBackend(Backend backend, Path dataDir, String ownedSchema) {
         this.backend = backend;
         this.dataDir = dataDir;
-        this.schema = schema;
+        this.ownedSchema = ownedSchema;
     }
 
     public static Builder builder() {
@@ -102,8 +103,8 @@ public final class TestBackend implements AutoCloseable {
     @Override
     public void close() {
         backend.close();
-        if (schema != null) {
-            TestDatabase.dropSchema(schema);
+        if (ownedSchema != null) {
+            TestDatabase.dropSchema(ownedSchema);
         }
         deleteTree(dataDir);
     }
@@ -124,6 +125,7 @@ public final class TestBackend implements AutoCloseable {
         private final List<String> yaml = new ArrayList<>();
         private Map<String, String> env = Map.of();
         private TestDatabase database = TestDatabase.H2;
+        private String sharedSchema;
         private Clock clock = Clock.systemUTC();
 
         public Builder plugins(Plugin... more) {
@@ -153,6 +155,16 @@ public final class TestBackend implements AutoCloseable {
             return this;
         }
 
+        /**
+         * PostgreSQL with a schema several backends share, as replicas of one deployment do. The test
+         * creates the name with {@link TestDatabase#newSchema()} and drops it with {@link TestDatabase#dropSchema}.
+         */
+        public Builder postgresSchema(String schema) {
+            database = TestDatabase.POSTGRES;
+            sharedSchema = schema;
+            return this;
+        }
+
         public Builder clock(Clock testClock) {
             clock = testClock;
             return this;
@@ -166,7 +178,8 @@ public final class TestBackend implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            String schema = database == TestDatabase.POSTGRES ? TestDatabase.newSchema() : null;
+            String schema = database == TestDatabase.POSTGRES ? (sharedSchema != null ? sharedSchema : TestDatabase.newSchema()) : null;
+            String ownedSchema = sharedSchema == null ? schema : null;
             List<ConfigLoader.Layer> layers = new ArrayList<>();
             layers.add(ConfigLoader.Layer.text("test defaults", DEFAULTS.formatted(dataDir, STATIC_TOKEN), dataDir));
             layers.add(ConfigLoader.Layer.text("test database", database.configYaml(schema), dataDir));
@@ -176,10 +189,10 @@ public final class TestBackend implements AutoCloseable {
             LoadedConfig config = ConfigLoader.load(layers, env);
             try {
                 Backend backend = Backend.start(Backend.prepare(config, PluginSet.of(plugins, modules, config), null), clock);
-                return new TestBackend(backend, dataDir, schema);
+                return new TestBackend(backend, dataDir, ownedSchema);
             } catch (RuntimeException e) {
-                if (schema != null) {
-                    TestDatabase.dropSchema(schema);
+                if (ownedSchema != null) {
+                    TestDatabase.dropSchema(ownedSchema);
                 }
                 deleteTree(dataDir);
                 throw e;

@@ -19,8 +19,8 @@ public enum TestDatabase {
     static final String PG_USER = env("KERBERUS_TEST_PG_USER", "postgres");
     static final String PG_PASSWORD = env("KERBERUS_TEST_PG_PASSWORD", "");
 
-    /** A new schema name, unique to one backend. */
-    static String newSchema() {
+    /** A new schema name, unique to one backend (or to the replicas a test starts on one schema). */
+    public static String newSchema() {
         return "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
@@ -40,7 +40,7 @@ public enum TestDatabase {
     }
 
     /** Drops a test schema from PostgreSQL. */
-    static void dropSchema(String schema) {
+    public static void dropSchema(String schema) {
         try (Connection connection = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
              Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

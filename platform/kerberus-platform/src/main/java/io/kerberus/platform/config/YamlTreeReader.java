@@ -40,7 +40,7 @@ final class YamlTreeReader {
             if (first == null) {
                 return Node.object(new Origin(source, 1), Map.of());
             }
-            Node root = readValue(source, parser);
+            Node root = readValue(source, parser, parser.currentTokenLocation().getLineNr());
             if (parser.nextToken() != null) {
                 throw new ConfigException(new Origin(source, parser.currentTokenLocation().getLineNr())
                         + ": a config file holds one document; found a second one here");
@@ -52,8 +52,9 @@ final class YamlTreeReader {
         }
     }
 
-    private static Node readValue(String source, JsonParser parser) {
-        Origin origin = new Origin(source, parser.currentTokenLocation().getLineNr());
+    /** Reads the value at the current token; {@code line} is where it starts (the line of its key, for nested values). */
+    private static Node readValue(String source, JsonParser parser, int line) {
+        Origin origin = new Origin(source, line);
         JsonToken token = parser.currentToken();
         return switch (token) {
             case START_OBJECT -> readObject(source, parser, origin);
@@ -74,7 +75,7 @@ final class YamlTreeReader {
             String key = parser.currentName();
             int line = parser.currentTokenLocation().getLineNr();
             parser.nextToken();
-            Node value = readValue(source, parser);
+            Node value = readValue(source, parser, line);
             Node previous = fields.put(key, value);
             if (previous != null) {
                 throw new ConfigException(new Origin(source, line) + ": duplicate key '" + key
@@ -87,7 +88,7 @@ final class YamlTreeReader {
     private static Node readList(String source, JsonParser parser, Origin origin) {
         List<Node> items = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            items.add(readValue(source, parser));
+            items.add(readValue(source, parser, parser.currentTokenLocation().getLineNr()));
         }
         return Node.list(origin, items);
     }

@@ -150,7 +150,6 @@ public final class JdbcScheduler implements AutoCloseable {
         Schedule schedule = task.schedule();
         boolean done = schedule.isOnce() && error == null;
         long next = schedule.isOnce() ? now + settings.retryDelay().toMillis() : now + schedule.frequency().toMillis();
-        running.remove(task.id());
         try {
             jdbi.useHandle(handle -> handle.createUpdate("""
                             UPDATE platform_tasks SET lease_holder = NULL, lease_until = NULL, last_run_at = :now,
@@ -160,6 +159,8 @@ public final class JdbcScheduler implements AutoCloseable {
                     .bind("id", task.id()).bind("node", node).execute());
         } catch (RuntimeException e) {
             LOG.warn("Could not release the lease of task {}; it expires in {}: {}", task.id(), settings.leaseDuration(), e.toString());
+        } finally {
+            running.remove(task.id());
         }
     }
 
