@@ -30,7 +30,7 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            boolean verbose = parsed.matchedOptionValue("--verbose", false);
+            boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
             if (e instanceof ConfigException || e instanceof StartupException) {
                 err.println("error: " + e.getMessage());
             } else {

@@ -83,11 +83,18 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> java.net.URI.create(d.getCurrentUrl()).getPath().equals(path));
     }
 
-    /** Signs in as guest through the sign-in page, ending on {@code /}. */
+    /** Signs in as guest through the sign-in page (signing out whoever was signed in), ending on {@code /}. */
     public void signInAsGuest(String baseUrl) {
+        open(baseUrl + "/healthcheck");
+        driver.manage().deleteAllCookies();
         open(baseUrl + "/sign-in");
         waitFor(By.cssSelector(".sign-in-options button")).click();
         waitForPath("/");
+    }
+
+    /** Waits up to 10 s until a JavaScript expression is true. */
+    public void waitUntil(String booleanExpression) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(driver.executeScript("return " + booleanExpression)));
     }
 
     /** Runs JavaScript in the page and returns its result. */
