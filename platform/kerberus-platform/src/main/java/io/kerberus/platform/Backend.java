@@ -138,7 +138,7 @@ public final class Backend implements AutoCloseable {
         Lifecycles lifecycles = new Lifecycles();
         prepared.host().init(pluginId -> new PluginParts(new PluginRoutes(table, pluginId), new PluginPages(table, pluginId),
                 new PluginTasks(scheduler, pluginId), new PluginDatabase(pool, pluginId), new PluginIdentity(tokens, pluginId),
-                lifecycles, settings.dataDir().resolve(pluginId)));
+                lifecycles, settings.dataDir().resolve(pluginId), clock));
 
         PrometheusMeterRegistry metrics = metrics();
         Health health = new Health();

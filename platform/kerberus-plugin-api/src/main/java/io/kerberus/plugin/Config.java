@@ -13,8 +13,9 @@ import java.util.Set;
  * <p>Strings that look like numbers or booleans are accepted by the number and boolean getters,
  * because values substituted from the environment are always strings.
  *
- * <p>Every key a plugin does not read during {@link Plugin#register} or {@link Plugin#init} is
- * reported as unknown at start-up; read each key you support, or {@link #ignore} it.
+ * <p>Every key under a plugin's section that the plugin did not read during
+ * {@link Plugin#register} is reported as unknown at start-up; read each key you support there
+ * (even ones used only in some setups), or {@link #ignore} it.
  */
 public interface Config {
 

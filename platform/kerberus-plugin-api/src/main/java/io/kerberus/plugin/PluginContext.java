@@ -9,7 +9,10 @@ public interface PluginContext {
     /** The plugin's id. */
     String pluginId();
 
-    /** The plugin's config subtree; read it once here, never inside request handlers. */
+    /**
+     * The plugin's config subtree. Read config in {@link Plugin#register}: keys first read here
+     * are reported as unknown at start-up (see docs/adr/0002). Never read config in request handlers.
+     */
     Config config();
 
     /** JSON routes mounted under {@code /api/<id>}. */
@@ -30,6 +33,9 @@ public interface PluginContext {
      * not share it; anything that must survive or be shared goes into the database.
      */
     java.nio.file.Path dataDirectory();
+
+    /** The backend's clock: use it for every "now", so that tests can move time. */
+    java.time.Clock clock();
 
     /** Tokens and credentials. */
     Identity identity();

@@ -28,7 +28,8 @@ public record Schedule(Duration frequency, Duration initialDelay, Duration timeo
 
     /**
      * Runs once across all replicas and all restarts that share the database (a seed, a data
-     * migration), unless it failed, in which case it runs again at the next start.
+     * migration). A failed run is retried after {@code backend.scheduler.retryDelay} (1 minute);
+     * {@link Tasks#trigger} runs it again on purpose.
      */
     public static Schedule once() {
         return new Schedule(null, Duration.ZERO, Duration.ofMinutes(10), true);

@@ -90,6 +90,16 @@ public final class TestBackend implements AutoCloseable {
         return new TestHttp(url(), null);
     }
 
+    /** Signs in as guest through the sign-in form, as a browser does: a session cookie and its CSRF token. */
+    public TestSession guestSession() {
+        return TestSession.signInAsGuest(this);
+    }
+
+    /** Makes a scheduled task due now ({@code <plugin-id>.<task-id>}); it runs within a poll interval. */
+    public void trigger(String taskId) {
+        backend.scheduler().trigger(taskId);
+    }
+
     /** A user token for {@code user:<namespace>/<name>} owning through itself. */
     public String userToken(String userEntityRef) {
         return backend.tokens().issueUserToken(Principal.user(userEntityRef, List.of(userEntityRef), null));

@@ -17,7 +17,8 @@ import io.kerberus.plugin.ui.Pages;
  * @param identity  tokens on behalf of the plugin
  * @param lifecycle start and shutdown hooks
  * @param dataDirectory the plugin's directory for derived files
+ * @param clock     the backend's clock
  */
 public record PluginParts(Routes routes, Pages pages, Tasks tasks, Database database, Identity identity, Lifecycle lifecycle,
-                          java.nio.file.Path dataDirectory) {
+                          java.nio.file.Path dataDirectory, java.time.Clock clock) {
 }

@@ -82,6 +82,11 @@ final class PluginRuntime implements ModuleContext {
     }
 
     @Override
+    public java.time.Clock clock() {
+        return parts.clock();
+    }
+
+    @Override
     public Identity identity() {
         return parts.identity();
     }

@@ -51,7 +51,7 @@ final class HomePage {
             if (result instanceof View view) {
                 return view.body();
             }
-            return Html.text(String.valueOf(result));
+            throw new IllegalStateException("a home card returns Html or a component, not " + (result == null ? "null" : result.getClass().getSimpleName()));
         } catch (Exception e) {
             LOG.warn("Home card '{}' failed", card.title(), e);
             return ErrorPanel.of("This card could not load", e.getMessage() == null ? e.toString() : e.getMessage());

@@ -72,7 +72,7 @@ class PluginHostTest {
     }
 
     private static PluginParts parts(String pluginId) {
-        return new PluginParts(null, null, null, null, null, null, Path.of("data", pluginId));
+        return new PluginParts(null, null, null, null, null, null, Path.of("data", pluginId), java.time.Clock.systemUTC());
     }
 
     @Test

@@ -46,8 +46,9 @@ public record TableState(String path, Map<String, List<String>> params, String s
         boolean descending = asked.isPresent()
                 ? request.queryParam("dir").map("desc"::equals).orElse(false)
                 : request.queryParam("dir").map("desc"::equals).orElse(defaultDescending);
-        int page = Math.max(1, parse(request.queryParam("page").orElse(null), 1));
         int size = Math.min(MAX_PAGE_SIZE, Math.max(1, parse(request.queryParam("size").orElse(null), defaultPageSize)));
+        // keep (page - 1) * size inside an int: a huge page number is an empty page, not an overflow
+        int page = Math.min(Integer.MAX_VALUE / size, Math.max(1, parse(request.queryParam("page").orElse(null), 1)));
         String query = request.queryParam("q").map(String::strip).orElse("");
         return new TableState(request.path(), request.queryParamMap(), sort, descending, page, size, query);
     }

@@ -11,7 +11,6 @@ import io.kerberus.plugin.ui.Icon;
 import io.kerberus.plugin.ui.NavItem;
 import org.jdbi.v3.core.Jdbi;
 
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -39,7 +38,7 @@ public final class ExamplePlugin implements Plugin {
 
     @Override
     public void init(PluginContext context) {
-        AnnouncementStore store = new AnnouncementStore(context.database().unwrap(Jdbi.class), Clock.systemUTC());
+        AnnouncementStore store = new AnnouncementStore(context.database().unwrap(Jdbi.class), context.clock());
         new AnnouncementRoutes(store).mount(context.routes());
         new AnnouncementPages(store).mount(context.pages());
         context.pages().nav(new NavItem("Announcements", "/example", Icon.MEGAPHONE, 800));
