@@ -89,7 +89,10 @@ public final class LoadedConfig {
 
     private static void collectUnread(Node node, String path, Node parent, String key, List<String> errors, List<String> warnings) {
         if (node.ignoredReason != null) {
-            warnings.add(node.origin + ": " + path + ": " + node.ignoredReason);
+            // a setting the platform ignores may still be read by a plugin (backend.reading by the catalog)
+            if (!anyRead(node)) {
+                warnings.add(node.origin + ": " + path + ": " + node.ignoredReason);
+            }
             return;
         }
         switch (node.kind) {
@@ -117,6 +120,10 @@ public final class LoadedConfig {
                 }
             }
         }
+    }
+
+    private static boolean anyRead(Node node) {
+        return node.read || node.fields.values().stream().anyMatch(LoadedConfig::anyRead) || node.items.stream().anyMatch(LoadedConfig::anyRead);
     }
 
     private static String unknown(Node node, String path, Node parent, String key) {

@@ -244,7 +244,6 @@ final class NodeConfig implements Config {
     public void ignore(String key, String reason) {
         Node found = find(key, true);
         if (found != null) {
-            found.markReadDeep();
             found.ignoredReason = reason;
         }
     }
