@@ -1,0 +1,43 @@
+package io.kerberus.catalog;
+
+import io.kerberus.plugin.ServiceRef;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalog for other plugins, in-process: the same data and filter semantics as the REST API.
+ * Require it with {@code registrar.requires(CatalogClient.REF)}.
+ */
+public interface CatalogClient {
+
+    ServiceRef<CatalogClient> REF = ServiceRef.of("catalog.client", CatalogClient.class);
+
+    /** The entity with this ref. */
+    Optional<Entity> entity(EntityRef ref);
+
+    /** The entities with these refs, in order; empty where none exists. */
+    List<Optional<Entity>> entities(List<EntityRef> refs);
+
+    /**
+     * Entities matching Backstage filters ({@code kind=component,spec.type=service}; several
+     * filters are OR-ed), sorted by name, at most {@code limit} after skipping {@code offset}.
+     */
+    Page query(List<String> filters, int offset, int limit);
+
+    /** How often each value of each facet ({@code spec.type}, {@code metadata.tags}) occurs among the matching entities. */
+    Map<String, Map<String, Long>> facets(List<String> facets, List<String> filters);
+
+    /** Processes the entity (and its location) again soon. */
+    void refresh(EntityRef ref);
+
+    /**
+     * A page of entities.
+     *
+     * @param items      the entities
+     * @param totalItems how many match
+     */
+    record Page(List<Entity> items, long totalItems) {
+    }
+}

@@ -1,0 +1,138 @@
+package io.kerberus.catalog.plugin.locations;
+
+import io.kerberus.catalog.Entity;
+import io.kerberus.catalog.EntityRef;
+import io.kerberus.catalog.LocationSpec;
+import io.kerberus.catalog.plugin.ingest.LocationExpander;
+import io.kerberus.catalog.plugin.processing.DryRun;
+import io.kerberus.catalog.plugin.processing.ProcessingEngine;
+import io.kerberus.catalog.plugin.query.EntityIndex;
+import io.kerberus.plugin.InputException;
+import io.kerberus.plugin.NotFoundException;
+import io.kerberus.plugin.Request;
+import io.kerberus.plugin.Response;
+import io.kerberus.plugin.Routes;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The location endpoints of Backstage's catalog API: list, get, create (with dryRun), update, delete, by-entity, analyze. */
+public final class LocationRoutes {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final LocationService locations;
+    private final ProcessingEngine engine;
+    private final EntityIndex index;
+
+    public LocationRoutes(LocationService locations, ProcessingEngine engine, EntityIndex index) {
+        this.locations = locations;
+        this.engine = engine;
+        this.index = index;
+    }
+
+    public void mount(Routes routes) {
+        routes.get("/locations", request -> locations.list().stream().map(location -> Map.of("data", location)).toList());
+        routes.post("/locations", this::create);
+        routes.get("/locations/{id}", request -> find(request.pathParam("id")));
+        routes.put("/locations/{id}", this::update);
+        routes.delete("/locations/{id}", request -> {
+            locations.delete(find(request.pathParam("id")));
+            return null;
+        });
+        routes.get("/locations/by-entity/{kind}/{namespace}/{name}", this::byEntity);
+        routes.post("/analyze-location", this::analyze);
+    }
+
+    /** The body of {@code POST /locations}. */
+    record LocationInput(String type, String target) {
+    }
+
+    private LocationService.Location find(String id) {
+        return locations.get(id).orElseThrow(() -> new NotFoundException("Found no location with ID " + id));
+    }
+
+    private Object create(Request request) {
+        LocationInput input = request.bodyAs(LocationInput.class);
+        LocationSpec spec = locations.check(input.type(), input.target());
+        boolean dryRun = "true".equalsIgnoreCase(request.queryParam("dryRun").orElse("false"));
+        if (dryRun) {
+            DryRun.Result result = engine.dryRun().location(spec);
+            if (result.entities().isEmpty() && !result.errors().isEmpty()) {
+                throw new InputException(String.join("; ", result.errors()));
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("exists", locations.find(spec).isPresent());
+            body.put("location", Map.of("id", "dry-run", "type", spec.type(), "target", spec.target()));
+            body.put("entities", result.entities());
+            return Response.json(201, body);
+        }
+        var existing = locations.find(spec);
+        if (existing.isPresent() && "refresh".equals(request.queryParam("onConflict").orElse("reject"))) {
+            engine.refresh(ProcessingEngine.rootRef(spec).key());
+            return Response.json(201, Map.of("location", existing.get(), "entities", List.of(), "exists", true));
+        }
+        LocationService.Location location = locations.create(spec, "api");
+        return Response.json(201, Map.of("location", location, "entities", List.of()));
+    }
+
+    private Object update(Request request) {
+        LocationService.Location old = find(request.pathParam("id"));
+        LocationInput input = request.bodyAs(LocationInput.class);
+        LocationSpec spec = locations.check(input.type(), input.target());
+        locations.delete(old);
+        return locations.create(spec, "api");
+    }
+
+    private Object byEntity(Request request) {
+        String ref = EntityRef.of(request.pathParam("kind"), request.pathParam("namespace"), request.pathParam("name")).key();
+        String json = index.jsonByRef(ref).orElseThrow(() -> new NotFoundException("No entity " + ref + " in the catalog"));
+        Entity entity = Entity.of(JSON.readValue(json, MAP));
+        String origin = entity.annotations().get(LocationExpander.MANAGED_BY_ORIGIN_LOCATION);
+        if (origin == null || !origin.contains(":")) {
+            throw new NotFoundException("Entity " + ref + " has no origin location");
+        }
+        LocationSpec spec = LocationSpec.of(origin.substring(0, origin.indexOf(':')), origin.substring(origin.indexOf(':') + 1));
+        return locations.find(spec).orElseThrow(() -> new NotFoundException("The origin location " + origin + " of " + ref + " is not registered"));
+    }
+
+    /** The body of {@code POST /analyze-location}. */
+    record AnalyzeInput(LocationInput location, String catalogFileName) {
+    }
+
+    private Object analyze(Request request) {
+        AnalyzeInput input = request.bodyAs(AnalyzeInput.class);
+        if (input.location() == null) {
+            throw new InputException("location: required, {type, target}");
+        }
+        String target = input.location().target();
+        String type = input.location().type() == null ? "url" : input.location().type();
+        if (target != null && !target.matches("(?i).*\\.(ya?ml|json)$")) {
+            String file = input.catalogFileName() == null ? "catalog-info.yaml" : input.catalogFileName();
+            target = target.endsWith("/") ? target + file : target + "/" + file;
+        }
+        LocationSpec spec = locations.check(type, target);
+        DryRun.Result result = engine.dryRun().location(spec);
+        if (result.entities().isEmpty() && !result.errors().isEmpty()) {
+            throw new InputException(String.join("; ", result.errors()));
+        }
+        boolean registered = locations.find(spec).isPresent();
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (Map<String, Object> entity : result.entities()) {
+            files.add(Map.of("location", Map.of("type", spec.type(), "target", spec.target()), "isRegistered", registered, "entity", entity));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("existingEntityFiles", files);
+        body.put("generateEntities", List.of());
+        if (!result.errors().isEmpty()) {
+            body.put("errors", result.errors());
+        }
+        return body;
+    }
+}

@@ -1,0 +1,395 @@
+package io.kerberus.catalog.plugin.processing;
+
+import io.kerberus.catalog.Entity;
+import io.kerberus.catalog.EntityRef;
+import io.kerberus.catalog.LocationSpec;
+import io.kerberus.catalog.plugin.ingest.LocationExpander;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * The catalog's processing loop, database-backed and incremental: claim due entities in batches,
+ * process them, store what came out (children of locations, relations, errors), then stitch final
+ * entities. Unchanged input is detected by hash and costs a comparison. Replicas on one PostgreSQL
+ * database claim disjoint batches.
+ */
+public final class ProcessingEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessingEngine.class);
+    static final int BATCH = 500;
+
+    /**
+     * How the engine behaves.
+     *
+     * @param interval       how often an entity is processed again
+     * @param deleteOrphans  whether entities no location emits any more are deleted (else annotated as orphans)
+     * @param lease          how long a claim lasts before another replica may take the row
+     */
+    public record Settings(Duration interval, boolean deleteOrphans, Duration lease) {
+    }
+
+    private final Jdbi jdbi;
+    private final StateStore states;
+    private final RelationStore relations = new RelationStore();
+    private final StitchQueue stitchQueue;
+    private final Stitcher stitcher;
+    private final EntityProcessor processor;
+    private final Settings settings;
+    private final Clock clock;
+    private final String node = "catalog-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Consumer<Set<String>> onStitched;
+
+    ProcessingEngine(Jdbi jdbi, FinalStore finals, io.kerberus.plugin.Database.Dialect dialect, EntityProcessor processor,
+                     Settings settings, Clock clock, Consumer<Set<String>> onStitched) {
+        this.jdbi = jdbi;
+        this.states = new StateStore(jdbi);
+        this.stitchQueue = new StitchQueue(jdbi, dialect);
+        this.stitcher = new Stitcher(states, relations, finals);
+        this.processor = processor;
+        this.settings = settings;
+        this.clock = clock;
+        this.onStitched = onStitched;
+    }
+
+    /** The ref of the Location entity that stands for a registered location. */
+    public static EntityRef rootRef(LocationSpec location) {
+        return EntityRef.of("location", EntityRef.DEFAULT_NAMESPACE, "generated-" + Hashes.sha1(location.key()));
+    }
+
+    /** Adds a registered location as a root Location entity, due now; does nothing when it exists. */
+    public void addRoot(LocationSpec location) {
+        EntityRef ref = rootRef(location);
+        Map<String, Object> annotations = new LinkedHashMap<>();
+        annotations.put(LocationExpander.MANAGED_BY_LOCATION, location.key());
+        annotations.put(LocationExpander.MANAGED_BY_ORIGIN_LOCATION, location.key());
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", ref.name());
+        metadata.put("namespace", ref.namespace());
+        metadata.put("annotations", annotations);
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("type", location.type());
+        spec.put("target", location.target());
+        if (location.optional()) {
+            spec.put("presence", "optional");
+        }
+        Map<String, Object> entity = new LinkedHashMap<>();
+        entity.put("apiVersion", "backstage.io/v1alpha1");
+        entity.put("kind", "Location");
+        entity.put("metadata", metadata);
+        entity.put("spec", spec);
+        String json = EntityProcessor.JSON.writeValueAsString(entity);
+        long now = clock.millis();
+        jdbi.useTransaction(handle -> {
+            if (states.findAll(List.of(ref.key())).isEmpty()) {
+                states.insert(handle, List.of(new StateRow(ref.key(), UUID.randomUUID().toString(), true, null, location.key(), json,
+                        Hashes.sha256(json), null, null, null)), now, now);
+            }
+        });
+    }
+
+    /**
+     * Removes a registered location and everything only it brought in, with their relations.
+     *
+     * @return the refs removed
+     */
+    public List<String> removeRoot(LocationSpec location) {
+        String root = rootRef(location).key();
+        long now = clock.millis();
+        Set<String> stitched = new HashSet<>();
+        List<String> removed = jdbi.inTransaction(handle -> {
+            List<String> tree = states.subtree(handle, root);
+            stitched.addAll(delete(handle, tree, now));
+            return tree;
+        });
+        onStitched.accept(stitched);
+        return removed;
+    }
+
+    /** Deletes entities outright (API delete of an orphan, orphan strategy delete). */
+    public void delete(List<String> refs) {
+        long now = clock.millis();
+        Set<String> stitched = jdbi.inTransaction(handle -> delete(handle, refs, now));
+        onStitched.accept(stitched);
+    }
+
+    private Set<String> delete(Handle handle, List<String> refs, long now) {
+        Set<String> affected = relations.deleteByOrigin(handle, refs);
+        states.delete(handle, refs);
+        affected.addAll(refs);
+        return stitcher.stitch(handle, affected, now);
+    }
+
+    /**
+     * Applies what an entity provider sent: its entities are owned by {@code provider:<name>}, are never
+     * orphans, and in a full mutation everything the provider no longer sends is removed.
+     */
+    public void applyProvided(String provider, List<Entity> entities, List<EntityRef> removed, boolean full) {
+        String owner = "provider:" + provider;
+        long now = clock.millis();
+        Set<String> stitched = new HashSet<>();
+        jdbi.useTransaction(handle -> {
+            Map<String, Entity> byRef = new LinkedHashMap<>();
+            for (Entity entity : entities) {
+                Entity annotated = entity;
+                if (!entity.annotations().containsKey(LocationExpander.MANAGED_BY_LOCATION)) {
+                    annotated = annotated.withAnnotation(LocationExpander.MANAGED_BY_LOCATION, owner);
+                }
+                if (!entity.annotations().containsKey(LocationExpander.MANAGED_BY_ORIGIN_LOCATION)) {
+                    annotated = annotated.withAnnotation(LocationExpander.MANAGED_BY_ORIGIN_LOCATION, owner);
+                }
+                byRef.put(annotated.ref().key(), annotated);
+            }
+            Map<String, StateRow> existing = states.findAll(byRef.keySet());
+            List<StateRow> inserts = new ArrayList<>();
+            List<StateRow> updates = new ArrayList<>();
+            byRef.forEach((ref, entity) -> {
+                String json = EntityProcessor.JSON.writeValueAsString(entity.data());
+                String hash = Hashes.sha256(json);
+                StateRow old = existing.get(ref);
+                if (old == null) {
+                    inserts.add(new StateRow(ref, UUID.randomUUID().toString(), false, owner, owner, json, hash, null, null, null));
+                } else if (!owner.equals(old.parentRef()) && !(old.parentRef() == null && !old.root())) {
+                    LOG.warn("Provider {} sent {}, which {} already provides; ignored", provider, ref, old.locationKey());
+                } else if (!hash.equals(old.unprocessedHash()) || !owner.equals(old.parentRef())) {
+                    updates.add(new StateRow(ref, old.entityId(), false, owner, owner, json, hash, null, null, null));
+                }
+            });
+            states.insert(handle, inserts, now, now);
+            states.updateUnprocessed(handle, updates, now);
+            List<String> gone = new ArrayList<>(removed.stream().map(EntityRef::key).toList());
+            if (full) {
+                for (String ref : states.childrenOf(handle, owner)) {
+                    if (!byRef.containsKey(ref)) {
+                        gone.add(ref);
+                    }
+                }
+            }
+            Map<String, StateRow> goneRows = states.findAll(gone);
+            gone.removeIf(ref -> goneRows.get(ref) == null || !owner.equals(goneRows.get(ref).parentRef()));
+            stitched.addAll(delete(handle, gone, now));
+        });
+        onStitched.accept(stitched);
+    }
+
+    /** Processes the entity and the location that emitted it again, soon. */
+    public boolean refresh(String ref) {
+        var row = states.find(ref);
+        if (row.isEmpty()) {
+            return false;
+        }
+        List<String> due = new ArrayList<>(List.of(ref));
+        if (row.get().parentRef() != null && !row.get().parentRef().startsWith("provider:")) {
+            due.add(row.get().parentRef());
+        }
+        states.makeDue(due, clock.millis());
+        return true;
+    }
+
+    /**
+     * Processes one batch of due entities.
+     *
+     * @return how many entities it processed
+     */
+    public int processBatch() {
+        long now = clock.millis();
+        List<StateRow> claimed = states.claimDue(node, now, settings.lease().toMillis(), BATCH);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        Map<StateRow, EntityProcessor.Result> results = new LinkedHashMap<>();
+        for (StateRow row : claimed) {
+            results.put(row, isUnchanged(row) ? null : processor.process(row));
+        }
+        jdbi.useTransaction(handle -> commit(handle, results, now));
+        return claimed.size();
+    }
+
+    /** Input that was already processed successfully and has nothing to re-read. */
+    private static boolean isUnchanged(StateRow row) {
+        return row.unprocessedHash().equals(row.processedHash()) && row.errorsJson() == null
+                && !row.unprocessedJson().contains("\"kind\":\"Location\"") && !row.unprocessedJson().contains("{\"$");
+    }
+
+    private void commit(Handle handle, Map<StateRow, EntityProcessor.Result> results, long now) {
+        List<StateStore.Outcome> outcomes = new ArrayList<>();
+        Map<String, List<RelationStore.Row>> newRelations = new HashMap<>();
+        Set<String> toStitch = new HashSet<>();
+        Set<String> orphaned = new HashSet<>();
+        for (Map.Entry<StateRow, EntityProcessor.Result> entry : results.entrySet()) {
+            StateRow row = entry.getKey();
+            EntityProcessor.Result result = entry.getValue();
+            long next = now + jittered(settings.interval());
+            if (result == null) {
+                outcomes.add(new StateStore.Outcome(row.ref(), row.processedJson(), row.processedHash(), row.errorsJson(), next));
+                continue;
+            }
+            List<String> errors = new ArrayList<>(result.errors());
+            if (result.expanded()) {
+                orphaned.addAll(updateChildren(handle, row, result, errors, now));
+            }
+            boolean ok = result.processed() != null;
+            String processedJson = ok ? EntityProcessor.JSON.writeValueAsString(result.processed()) : row.processedJson();
+            String errorsJson = errors.isEmpty() ? null : EntityProcessor.JSON.writeValueAsString(errors);
+            outcomes.add(new StateStore.Outcome(row.ref(), processedJson, ok ? row.unprocessedHash() : row.processedHash(), errorsJson, next));
+            if (ok) {
+                newRelations.put(row.ref(), result.relations());
+            }
+            if (!java.util.Objects.equals(processedJson, row.processedJson()) || !java.util.Objects.equals(errorsJson, row.errorsJson())) {
+                toStitch.add(row.ref());
+            }
+            if (!errors.isEmpty()) {
+                LOG.debug("Processing {} gave errors: {}", row.ref(), errors);
+            }
+        }
+        states.saveOutcomes(handle, outcomes, node);
+        toStitch.addAll(relations.replace(handle, newRelations));
+        if (settings.deleteOrphans() && !orphaned.isEmpty()) {
+            toStitch.addAll(relations.deleteByOrigin(handle, orphaned));
+            states.delete(handle, orphaned);
+        }
+        toStitch.addAll(orphaned);
+        stitchQueue.add(handle, toStitch, now);
+    }
+
+    /**
+     * Writes what a Location emitted: new entities, changed ones, conflicts (refused, reported on the
+     * Location) and entities it no longer emits (orphaned, unless their file failed to read).
+     *
+     * @return the refs that became orphans
+     */
+    private Set<String> updateChildren(Handle handle, StateRow parent, EntityProcessor.Result result, List<String> errors, long now) {
+        Map<String, LocationExpander.Found> emitted = new LinkedHashMap<>();
+        for (LocationExpander.Found found : result.children()) {
+            String ref;
+            try {
+                ref = Entity.of(found.data()).ref().key();
+            } catch (RuntimeException e) {
+                errors.add(found.locationKey() + ": an entity without kind or metadata.name cannot be read");
+                continue;
+            }
+            if (emitted.putIfAbsent(ref, found) != null) {
+                errors.add(found.locationKey() + ": " + ref + " is defined twice in this location; the first one is kept");
+            }
+        }
+        Map<String, StateRow> existing = states.findAll(emitted.keySet());
+        List<StateRow> inserts = new ArrayList<>();
+        List<StateRow> updates = new ArrayList<>();
+        for (Map.Entry<String, LocationExpander.Found> entry : emitted.entrySet()) {
+            String ref = entry.getKey();
+            LocationExpander.Found found = entry.getValue();
+            String json = EntityProcessor.JSON.writeValueAsString(found.data());
+            String hash = Hashes.sha256(json);
+            StateRow old = existing.get(ref);
+            if (old == null) {
+                inserts.add(new StateRow(ref, UUID.randomUUID().toString(), false, parent.ref(), found.locationKey(), json, hash, null, null, null));
+                continue;
+            }
+            boolean mine = parent.ref().equals(old.parentRef()) || found.locationKey().equals(old.locationKey())
+                    || (old.parentRef() == null && !old.root());
+            if (!mine) {
+                errors.add("Conflicting entity " + ref + ": already provided by " + old.locationKey() + ", so the one in "
+                        + found.locationKey() + " is ignored. Remove one of them, or unregister the other location.");
+                continue;
+            }
+            if (!hash.equals(old.unprocessedHash()) || !parent.ref().equals(old.parentRef()) || !found.locationKey().equals(old.locationKey())) {
+                updates.add(new StateRow(ref, old.entityId(), old.root(), parent.ref(), found.locationKey(), json, hash, null, null, null));
+            }
+        }
+        states.insert(handle, inserts, now, now);
+        states.updateUnprocessed(handle, updates, now);
+        Set<String> gone = new HashSet<>();
+        for (String child : states.childrenOf(handle, parent.ref())) {
+            if (!emitted.containsKey(child)) {
+                gone.add(child);
+            }
+        }
+        if (!gone.isEmpty() && !result.failed().isEmpty()) {
+            Map<String, StateRow> goneRows = states.findAll(gone);
+            gone.removeIf(ref -> {
+                String key = goneRows.get(ref) == null ? null : goneRows.get(ref).locationKey();
+                return key != null && result.failed().stream().anyMatch(key::startsWith);
+            });
+        }
+        states.orphan(handle, gone);
+        return gone;
+    }
+
+    /**
+     * Stitches one batch from the queue.
+     *
+     * @return how many refs it stitched
+     */
+    public int stitchBatch() {
+        long now = clock.millis();
+        Set<String> changed = new HashSet<>();
+        int taken = jdbi.inTransaction(handle -> {
+            List<String> refs = stitchQueue.take(handle, BATCH);
+            if (!refs.isEmpty()) {
+                changed.addAll(stitcher.stitch(handle, refs, now));
+            }
+            return refs.size();
+        });
+        if (!changed.isEmpty()) {
+            onStitched.accept(changed);
+        }
+        return taken;
+    }
+
+    /** Whether nothing is due and nothing waits to be stitched. */
+    public boolean isIdle() {
+        long now = clock.millis();
+        long due = jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM catalog_refresh_state WHERE next_update_at <= :now")
+                .bind("now", now).mapTo(Long.class).one());
+        return due == 0 && stitchQueue.isEmpty();
+    }
+
+    /** The entities nothing emits any more (for orphan clean-up). */
+    public List<String> orphans() {
+        return jdbi.withHandle(states::orphans);
+    }
+
+    /** Processing without storing, for dry runs and validation. */
+    public DryRun dryRun() {
+        return new DryRun(processor);
+    }
+
+    /** The ref and its chain of parents (the Location entities that brought it in), nearest first. */
+    public List<String> ancestry(String ref) {
+        List<String> chain = new ArrayList<>();
+        String current = ref;
+        while (current != null && chain.size() < 32 && !chain.contains(current)) {
+            var row = states.find(current);
+            if (row.isEmpty()) {
+                break;
+            }
+            chain.add(current);
+            current = row.get().parentRef();
+        }
+        return chain;
+    }
+
+    /** Whether the catalog knows the ref at all (processed or not). */
+    public boolean exists(String ref) {
+        return states.find(ref).isPresent();
+    }
+
+    private static long jittered(Duration interval) {
+        long millis = interval.toMillis();
+        return millis + ThreadLocalRandom.current().nextLong(Math.max(1, millis / 5)) - millis / 10;
+    }
+}

@@ -1,0 +1,199 @@
+package io.kerberus.catalog.plugin.processing;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code catalog_refresh_state}: what the catalog read, what processing made of it, and when it is due. */
+final class StateStore {
+
+    private static final String COLUMNS = "entity_ref, entity_id, root, parent_ref, location_key, unprocessed_entity, "
+            + "unprocessed_hash, processed_entity, processed_hash, errors";
+    static final int CHUNK = 500;
+
+    private final Jdbi jdbi;
+
+    StateStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Claims up to {@code limit} due rows for this node. The claim is an UPDATE guarded by the old
+     * claim's expiry, so replicas on one PostgreSQL database never process a row twice at once.
+     */
+    List<StateRow> claimDue(String node, long now, long leaseMillis, int limit) {
+        return jdbi.inTransaction(handle -> {
+            List<String> due = handle.createQuery("""
+                            SELECT entity_ref FROM catalog_refresh_state
+                            WHERE next_update_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)
+                            ORDER BY next_update_at LIMIT :limit""")
+                    .bind("now", now).bind("limit", limit).mapTo(String.class).list();
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            long until = now + leaseMillis;
+            handle.createUpdate("""
+                            UPDATE catalog_refresh_state SET claimed_by = :node, claimed_until = :until
+                            WHERE entity_ref IN (<refs>) AND (claimed_until IS NULL OR claimed_until < :now)""")
+                    .bindList("refs", due).bind("node", node).bind("until", until).bind("now", now).execute();
+            return handle.createQuery("SELECT " + COLUMNS + " FROM catalog_refresh_state WHERE claimed_by = :node AND claimed_until = :until AND entity_ref IN (<refs>)")
+                    .bindList("refs", due).bind("node", node).bind("until", until).map((rs, ctx) -> row(rs)).list();
+        });
+    }
+
+    Optional<StateRow> find(String ref) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM catalog_refresh_state WHERE entity_ref = :ref")
+                .bind("ref", ref).map((rs, ctx) -> row(rs)).findOne());
+    }
+
+    /** The rows with these refs. */
+    Map<String, StateRow> findAll(Collection<String> refs) {
+        Map<String, StateRow> rows = new HashMap<>();
+        for (List<String> chunk : chunks(refs)) {
+            jdbi.useHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM catalog_refresh_state WHERE entity_ref IN (<refs>)")
+                    .bindList("refs", chunk).map((rs, ctx) -> row(rs)).forEach(row -> rows.put(row.ref(), row)));
+        }
+        return rows;
+    }
+
+    /** The refs a location entity emitted. */
+    List<String> childrenOf(Handle handle, String parentRef) {
+        return handle.createQuery("SELECT entity_ref FROM catalog_refresh_state WHERE parent_ref = :parent")
+                .bind("parent", parentRef).mapTo(String.class).list();
+    }
+
+    /** Every ref below a root, itself included (the subtree of parent links). */
+    List<String> subtree(Handle handle, String rootRef) {
+        return handle.createQuery("""
+                        WITH RECURSIVE tree (entity_ref) AS (
+                            SELECT entity_ref FROM catalog_refresh_state WHERE entity_ref = :root
+                            UNION
+                            SELECT s.entity_ref FROM catalog_refresh_state s JOIN tree t ON s.parent_ref = t.entity_ref
+                        )
+                        SELECT entity_ref FROM tree""")
+                .bind("root", rootRef).mapTo(String.class).list();
+    }
+
+    void insert(Handle handle, List<StateRow> rows, long nextUpdateAt, long now) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("""
+                INSERT INTO catalog_refresh_state (entity_ref, entity_id, root, parent_ref, location_key, unprocessed_entity,
+                    unprocessed_hash, next_update_at, created_at)
+                VALUES (:ref, :id, :root, :parent, :location, :entity, :hash, :next, :now)""");
+        for (StateRow row : rows) {
+            batch.bind("ref", row.ref()).bind("id", row.entityId()).bind("root", row.root()).bind("parent", row.parentRef())
+                    .bind("location", row.locationKey()).bind("entity", row.unprocessedJson()).bind("hash", row.unprocessedHash())
+                    .bind("next", nextUpdateAt).bind("now", now).add();
+        }
+        batch.execute();
+    }
+
+    /** New content (or a new parent) for rows that exist; they are processed again soon. */
+    void updateUnprocessed(Handle handle, List<StateRow> rows, long nextUpdateAt) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("""
+                UPDATE catalog_refresh_state SET unprocessed_entity = :entity, unprocessed_hash = :hash, parent_ref = :parent,
+                    location_key = :location, next_update_at = :next
+                WHERE entity_ref = :ref""");
+        for (StateRow row : rows) {
+            batch.bind("entity", row.unprocessedJson()).bind("hash", row.unprocessedHash()).bind("parent", row.parentRef())
+                    .bind("location", row.locationKey()).bind("next", nextUpdateAt).bind("ref", row.ref()).add();
+        }
+        batch.execute();
+    }
+
+    /** Detaches entities from their parent: they become orphans. */
+    void orphan(Handle handle, Collection<String> refs) {
+        for (List<String> chunk : chunks(refs)) {
+            handle.createUpdate("UPDATE catalog_refresh_state SET parent_ref = NULL WHERE entity_ref IN (<refs>)").bindList("refs", chunk).execute();
+        }
+    }
+
+    /**
+     * Stores processing outcomes and releases the claims.
+     *
+     * @param outcomes one per processed row
+     */
+    void saveOutcomes(Handle handle, List<Outcome> outcomes, String node) {
+        PreparedBatch batch = handle.prepareBatch("""
+                UPDATE catalog_refresh_state SET processed_entity = :processed, processed_hash = :processedHash, errors = :errors,
+                    next_update_at = :next, claimed_by = NULL, claimed_until = NULL
+                WHERE entity_ref = :ref AND claimed_by = :node""");
+        for (Outcome outcome : outcomes) {
+            batch.bind("processed", outcome.processedJson()).bind("processedHash", outcome.processedHash())
+                    .bind("errors", outcome.errorsJson()).bind("next", outcome.nextUpdateAt()).bind("ref", outcome.ref())
+                    .bind("node", node).add();
+        }
+        if (!outcomes.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    /**
+     * What processing did to one row.
+     *
+     * @param ref           the row
+     * @param processedJson the processed entity to keep (the old one when processing failed)
+     * @param processedHash the unprocessed hash it came from
+     * @param errorsJson    the errors, or null
+     * @param nextUpdateAt  when to process it again
+     */
+    record Outcome(String ref, String processedJson, String processedHash, String errorsJson, long nextUpdateAt) {
+    }
+
+    void delete(Handle handle, Collection<String> refs) {
+        for (List<String> chunk : chunks(refs)) {
+            handle.createUpdate("DELETE FROM catalog_refresh_state WHERE entity_ref IN (<refs>)").bindList("refs", chunk).execute();
+        }
+    }
+
+    /** Makes rows due now. */
+    int makeDue(Collection<String> refs, long now) {
+        int changed = 0;
+        for (List<String> chunk : chunks(refs)) {
+            changed += jdbi.withHandle(handle -> handle.createUpdate("UPDATE catalog_refresh_state SET next_update_at = :now WHERE entity_ref IN (<refs>)")
+                    .bindList("refs", chunk).bind("now", now).execute());
+        }
+        return changed;
+    }
+
+    /** Orphans: not a root, no parent, not from a provider. */
+    List<String> orphans(Handle handle) {
+        return handle.createQuery("""
+                        SELECT entity_ref FROM catalog_refresh_state
+                        WHERE parent_ref IS NULL AND root = FALSE AND (location_key IS NULL OR location_key NOT LIKE 'provider:%')""")
+                .mapTo(String.class).list();
+    }
+
+    static List<List<String>> chunks(Collection<String> refs) {
+        List<List<String>> chunks = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (String ref : refs) {
+            current.add(ref);
+            if (current.size() == CHUNK) {
+                chunks.add(current);
+                current = new ArrayList<>();
+            }
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
+    }
+
+    private static StateRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StateRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
+    }
+}
