@@ -86,6 +86,7 @@ public final class CatalogPlugin implements Plugin {
                 processors, new ProcessingEngine.Settings(config.interval(), config.deleteOrphans(), Duration.ofMinutes(2)),
                 context.clock(), changed -> follower.catchUp());
         EngineLoop loop = new EngineLoop(engine, Duration.ofSeconds(1));
+        engine.onWork(loop::wakeUp);
         LocationService locations = new LocationService(jdbi, engine, readers, context.clock());
         EntityQueries queries = new EntityQueries(index);
 

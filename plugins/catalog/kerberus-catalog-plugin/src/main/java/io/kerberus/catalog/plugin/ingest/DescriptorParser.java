@@ -90,7 +90,9 @@ public final class DescriptorParser {
             throw new ParseException(0, "the file is not valid UTF-8");
         }
         List<Document> documents = new ArrayList<>();
-        try (JsonParser parser = (json ? JSON : YAML).createParser(ObjectReadContext.empty(), text)) {
+        JsonParser parser = null;
+        try {
+            parser = (json ? JSON : YAML).createParser(ObjectReadContext.empty(), text);
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 int line = parser.currentTokenLocation().getLineNr();
                 Map<String, Integer> lines = new LinkedHashMap<>();
@@ -102,8 +104,11 @@ public final class DescriptorParser {
                 Map<String, Object> data = value instanceof Map<?, ?> ? (Map<String, Object>) value : null;
                 documents.add(new Document(line, data, lines));
             }
+            parser.close();
         } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            // limit violations (nesting depth) carry no location of their own; the parser knows where it stopped
+            int line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr()
+                    : parser == null ? 0 : parser.currentLocation().getLineNr();
             String message = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
             int newline = message.indexOf('\n');
             throw new ParseException(line, "invalid " + (json ? "JSON" : "YAML") + ": " + (newline < 0 ? message : message.substring(0, newline)));

@@ -53,6 +53,7 @@ public final class ProcessingEngine {
     private final Clock clock;
     private final String node = "catalog-" + UUID.randomUUID().toString().substring(0, 8);
     private final Consumer<Set<String>> onStitched;
+    private volatile Runnable wakeUp = () -> { };
 
     ProcessingEngine(Jdbi jdbi, FinalStore finals, io.kerberus.plugin.Database.Dialect dialect, EntityProcessor processor,
                      Settings settings, Clock clock, Consumer<Set<String>> onStitched) {
@@ -64,6 +65,11 @@ public final class ProcessingEngine {
         this.settings = settings;
         this.clock = clock;
         this.onStitched = onStitched;
+    }
+
+    /** Called whenever work became due (a new location, a refresh, provider changes), to process it at once. */
+    public void onWork(Runnable hook) {
+        wakeUp = hook;
     }
 
     /** The ref of the Location entity that stands for a registered location. */
@@ -100,6 +106,7 @@ public final class ProcessingEngine {
                         Hashes.sha256(json), null, null, null)), now, now);
             }
         });
+        wakeUp.run();
     }
 
     /**
@@ -184,6 +191,7 @@ public final class ProcessingEngine {
             stitched.addAll(delete(handle, gone, now));
         });
         onStitched.accept(stitched);
+        wakeUp.run();
     }
 
     /** Processes the entity and the location that emitted it again, soon. */
@@ -197,6 +205,7 @@ public final class ProcessingEngine {
             due.add(row.get().parentRef());
         }
         states.makeDue(due, clock.millis());
+        wakeUp.run();
         return true;
     }
 
@@ -235,7 +244,7 @@ public final class ProcessingEngine {
             EntityProcessor.Result result = entry.getValue();
             long next = now + jittered(settings.interval());
             if (result == null) {
-                outcomes.add(new StateStore.Outcome(row.ref(), row.processedJson(), row.processedHash(), row.errorsJson(), next));
+                outcomes.add(new StateStore.Outcome(row.ref(), row.processedJson(), row.processedHash(), row.errorsJson(), next, row.unprocessedHash()));
                 continue;
             }
             List<String> errors = new ArrayList<>(result.errors());
@@ -245,12 +254,16 @@ public final class ProcessingEngine {
             boolean ok = result.processed() != null;
             String processedJson = ok ? EntityProcessor.JSON.writeValueAsString(result.processed()) : row.processedJson();
             String errorsJson = errors.isEmpty() ? null : EntityProcessor.JSON.writeValueAsString(errors);
-            outcomes.add(new StateStore.Outcome(row.ref(), processedJson, ok ? row.unprocessedHash() : row.processedHash(), errorsJson, next));
+            outcomes.add(new StateStore.Outcome(row.ref(), processedJson, ok ? row.unprocessedHash() : row.processedHash(), errorsJson, next,
+                    row.unprocessedHash()));
             if (ok) {
                 newRelations.put(row.ref(), result.relations());
             }
             if (!java.util.Objects.equals(processedJson, row.processedJson()) || !java.util.Objects.equals(errorsJson, row.errorsJson())) {
                 toStitch.add(row.ref());
+                if ((processedJson == null || row.processedJson() == null) && row.parentRef() != null) {
+                    toStitch.add(row.parentRef());
+                }
             }
             if (!errors.isEmpty()) {
                 LOG.debug("Processing {} gave errors: {}", row.ref(), errors);

@@ -69,6 +69,14 @@ final class StateStore {
                 .bind("parent", parentRef).mapTo(String.class).list();
     }
 
+    /** Errors of entities a location emitted that never processed successfully: ref and errors JSON. */
+    List<Map.Entry<String, String>> failedChildren(Handle handle, String parentRef) {
+        return handle.createQuery("""
+                        SELECT entity_ref, errors FROM catalog_refresh_state
+                        WHERE parent_ref = :parent AND processed_entity IS NULL AND errors IS NOT NULL ORDER BY entity_ref""")
+                .bind("parent", parentRef).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+    }
+
     /** Every ref below a root, itself included (the subtree of parent links). */
     List<String> subtree(Handle handle, String rootRef) {
         return handle.createQuery("""
@@ -126,18 +134,24 @@ final class StateStore {
      * @param outcomes one per processed row
      */
     void saveOutcomes(Handle handle, List<Outcome> outcomes, String node) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        // a row whose input changed while it was processed (its location re-read it in this batch) keeps
+        // its new input and stays due; only its claim is released below
         PreparedBatch batch = handle.prepareBatch("""
                 UPDATE catalog_refresh_state SET processed_entity = :processed, processed_hash = :processedHash, errors = :errors,
                     next_update_at = :next, claimed_by = NULL, claimed_until = NULL
-                WHERE entity_ref = :ref AND claimed_by = :node""");
+                WHERE entity_ref = :ref AND claimed_by = :node AND unprocessed_hash = :input""");
         for (Outcome outcome : outcomes) {
             batch.bind("processed", outcome.processedJson()).bind("processedHash", outcome.processedHash())
                     .bind("errors", outcome.errorsJson()).bind("next", outcome.nextUpdateAt()).bind("ref", outcome.ref())
-                    .bind("node", node).add();
+                    .bind("node", node).bind("input", outcome.inputHash()).add();
         }
-        if (!outcomes.isEmpty()) {
-            batch.execute();
-        }
+        batch.execute();
+        PreparedBatch release = handle.prepareBatch("UPDATE catalog_refresh_state SET claimed_by = NULL, claimed_until = NULL WHERE entity_ref = :ref AND claimed_by = :node");
+        outcomes.forEach(outcome -> release.bind("ref", outcome.ref()).bind("node", node).add());
+        release.execute();
     }
 
     /**
@@ -148,8 +162,9 @@ final class StateStore {
      * @param processedHash the unprocessed hash it came from
      * @param errorsJson    the errors, or null
      * @param nextUpdateAt  when to process it again
+     * @param inputHash     the unprocessed hash the row had when claimed
      */
-    record Outcome(String ref, String processedJson, String processedHash, String errorsJson, long nextUpdateAt) {
+    record Outcome(String ref, String processedJson, String processedHash, String errorsJson, long nextUpdateAt, String inputHash) {
     }
 
     void delete(Handle handle, Collection<String> refs) {

@@ -55,7 +55,8 @@ final class Stitcher {
                 }
                 continue;
             }
-            String json = build(row, bySource.getOrDefault(ref, List.of()));
+            List<String> childErrors = row.processedJson().contains("\"kind\":\"Location\"") ? childErrors(handle, ref) : List.of();
+            String json = build(row, bySource.getOrDefault(ref, List.of()), childErrors);
             String hash = Hashes.sha256(json);
             if (!hash.equals(hashes.get(ref))) {
                 changed.add(new FinalStore.Row(ref, row.entityId(), withEtag(json, hash), hash, 0));
@@ -68,8 +69,19 @@ final class Stitcher {
         return touched;
     }
 
+    /** What is wrong with entities this location read that never made it into the catalog. */
+    private List<String> childErrors(Handle handle, String ref) {
+        List<String> errors = new ArrayList<>();
+        for (Map.Entry<String, String> child : states.failedChildren(handle, ref)) {
+            for (String message : EntityProcessor.JSON.readValue(child.getValue(), STRINGS)) {
+                errors.add(child.getKey() + ": " + message);
+            }
+        }
+        return errors;
+    }
+
     @SuppressWarnings("unchecked")
-    private static String build(StateRow row, List<RelationStore.Row> relations) {
+    private static String build(StateRow row, List<RelationStore.Row> relations, List<String> childErrors) {
         Map<String, Object> entity = EntityProcessor.JSON.readValue(row.processedJson(), MAP);
         Map<String, Object> metadata = new LinkedHashMap<>((Map<String, Object>) entity.getOrDefault("metadata", Map.of()));
         metadata.put("uid", row.entityId());
@@ -88,9 +100,11 @@ final class Stitcher {
                 .sorted(Comparator.comparing(RelationStore.Row::type).thenComparing(RelationStore.Row::target))
                 .forEach(relation -> list.add(relation(relation)));
         entity.put("relations", list);
-        if (row.errorsJson() != null) {
+        List<String> messages = new ArrayList<>(row.errorsJson() == null ? List.of() : EntityProcessor.JSON.readValue(row.errorsJson(), STRINGS));
+        messages.addAll(childErrors);
+        if (!messages.isEmpty()) {
             List<Map<String, Object>> items = new ArrayList<>();
-            for (String message : EntityProcessor.JSON.readValue(row.errorsJson(), STRINGS)) {
+            for (String message : messages) {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("type", "backstage.io/catalog-processing");
                 item.put("level", "error");
