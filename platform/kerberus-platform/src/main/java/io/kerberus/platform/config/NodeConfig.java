@@ -278,6 +278,13 @@ final class NodeConfig implements Config {
         if (key.isEmpty()) {
             return node;
         }
+        if (key.indexOf('.') > 0 && node.kind == Node.Kind.OBJECT && node.fields.containsKey(key)) {
+            // a key that itself holds dots (a logger name, an annotation) wins over the path reading
+            if (recordLookup) {
+                node.lookedUp.add(key);
+            }
+            return node.fields.get(key);
+        }
         Node current = node;
         for (String part : key.split("\\.")) {
             if (current.kind != Node.Kind.OBJECT) {

@@ -215,6 +215,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsKeysThatHoldDots() throws IOException {
+        Path file = write("a.yaml", "logger:\n  overrides:\n    io.kerberus.catalog: debug\n");
+        Config overrides = load(Map.of(), file).root().getConfig("logger.overrides");
+
+        assertThat(overrides.keys()).containsExactly("io.kerberus.catalog");
+        assertThat(overrides.getString("io.kerberus.catalog")).isEqualTo("debug");
+    }
+
+    @Test
     void masksSecretsWhenPrinting() throws IOException {
         write("token.txt", "file-secret");
         Path file = write("app-config.yaml", """

@@ -30,7 +30,7 @@ CREATE UNIQUE INDEX catalog_refresh_state_id ON catalog_refresh_state (entity_id
 CREATE INDEX catalog_refresh_state_due ON catalog_refresh_state (next_update_at);
 CREATE INDEX catalog_refresh_state_parent ON catalog_refresh_state (parent_ref);
 
--- Relations emitted by processing an entity (originating_ref), both directions.
+-- Relations emitted by processing an entity (originating_ref), stored one way; stitching adds inverses.
 CREATE TABLE catalog_relations (
     originating_ref VARCHAR(700) NOT NULL,
     source_ref      VARCHAR(700) NOT NULL,
@@ -39,6 +39,7 @@ CREATE TABLE catalog_relations (
 );
 CREATE INDEX catalog_relations_origin ON catalog_relations (originating_ref);
 CREATE INDEX catalog_relations_source ON catalog_relations (source_ref);
+CREATE INDEX catalog_relations_target ON catalog_relations (target_ref);
 
 -- Entities as the API serves them: processed entity + relations + status, with a change sequence
 -- that replicas follow to keep their in-memory query index current.

@@ -84,7 +84,11 @@ public final class CatalogPlugin implements Plugin {
         IndexFollower follower = new IndexFollower(finals, index, dialect == Database.Dialect.POSTGRES);
         ProcessingEngine engine = Engines.create(jdbi, dialect, finals, validator, new Placeholders(readers, placeholders), expander,
                 processors, new ProcessingEngine.Settings(config.interval(), config.deleteOrphans(), Duration.ofMinutes(2)),
-                context.clock(), changed -> follower.catchUp());
+                context.clock(), stitched -> {
+                    // this replica's own changes reach its index at once; the follower reconciles within a second
+                    stitched.changed().forEach(row -> index.put(row.ref(), row.entityId(), row.json(), row.data()));
+                    stitched.deleted().forEach(index::remove);
+                });
         EngineLoop loop = new EngineLoop(engine, Duration.ofSeconds(1));
         engine.onWork(loop::wakeUp);
         LocationService locations = new LocationService(jdbi, engine, readers, context.clock());

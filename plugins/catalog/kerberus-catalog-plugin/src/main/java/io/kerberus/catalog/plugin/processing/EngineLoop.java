@@ -15,6 +15,8 @@ public final class EngineLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
 
+    private static final long STITCH_EVERY_NANOS = 1_000_000_000L;
+
     private final ProcessingEngine engine;
     private final Duration idle;
     private final Semaphore wake = new Semaphore(0);
@@ -36,9 +38,18 @@ public final class EngineLoop {
     }
 
     private void run() {
+        long lastStitch = 0;
         while (running) {
             try {
-                int work = engine.processBatch() + engine.stitchBatch();
+                int processed = engine.processBatch();
+                // while processing is busy, stitch only about once a second: an entity that many others
+                // point at is then stitched once for all of them instead of once per batch
+                int stitched = 0;
+                if (processed == 0 || System.nanoTime() - lastStitch > STITCH_EVERY_NANOS) {
+                    stitched = engine.stitchBatch();
+                    lastStitch = System.nanoTime();
+                }
+                int work = processed + stitched;
                 if (work == 0 && running) {
                     wake.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();

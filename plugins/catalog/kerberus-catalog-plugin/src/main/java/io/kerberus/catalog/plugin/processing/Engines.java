@@ -9,7 +9,6 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /** Builds a {@link ProcessingEngine} from the catalog's parts (its constructor stays package-private). */
@@ -20,7 +19,7 @@ public final class Engines {
 
     public static ProcessingEngine create(Jdbi jdbi, Database.Dialect dialect, FinalStore finals, EntityValidator validator,
                                           Placeholders placeholders, LocationExpander expander, List<CatalogProcessor> processors,
-                                          ProcessingEngine.Settings settings, Clock clock, Consumer<Set<String>> onStitched) {
+                                          ProcessingEngine.Settings settings, Clock clock, Consumer<Stitched> onStitched) {
         EntityProcessor processor = new EntityProcessor(validator, placeholders, expander, processors);
         return new ProcessingEngine(jdbi, finals, dialect, processor, settings, clock, onStitched);
     }

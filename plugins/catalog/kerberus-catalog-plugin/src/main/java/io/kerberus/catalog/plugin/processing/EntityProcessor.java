@@ -4,7 +4,6 @@ import io.kerberus.catalog.CatalogProcessor;
 import io.kerberus.catalog.Entity;
 import io.kerberus.catalog.EntityRef;
 import io.kerberus.catalog.LocationSpec;
-import io.kerberus.catalog.Relation;
 import io.kerberus.catalog.plugin.ingest.LocationExpander;
 import io.kerberus.catalog.plugin.ingest.Placeholders;
 import io.kerberus.catalog.plugin.model.EntityValidator;
@@ -141,11 +140,8 @@ final class EntityProcessor {
 
         @Override
         public void relation(EntityRef source, String type, EntityRef target) {
+            // stored one way; stitching adds the inverse on the target's side
             relations.add(new RelationStore.Row(source.key(), type, target.key()));
-            String inverse = Relation.INVERSES.get(type);
-            if (inverse != null) {
-                relations.add(new RelationStore.Row(target.key(), inverse, source.key()));
-            }
         }
 
         @Override

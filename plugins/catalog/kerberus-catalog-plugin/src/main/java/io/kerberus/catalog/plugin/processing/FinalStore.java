@@ -33,8 +33,9 @@ public final class FinalStore {
      * @param json     the entity
      * @param hash     its hash (the etag)
      * @param seq      its change sequence
+     * @param data     the entity as data when it was just built (saves parsing it again), or null
      */
-    public record Row(String ref, String entityId, String json, String hash, long seq) {
+    public record Row(String ref, String entityId, String json, String hash, long seq, java.util.Map<String, Object> data) {
     }
 
     /**
@@ -49,7 +50,8 @@ public final class FinalStore {
     Map<String, String> hashes(Handle handle, Collection<String> refs) {
         Map<String, String> hashes = new HashMap<>();
         for (List<String> chunk : StateStore.chunks(refs)) {
-            handle.createQuery("SELECT entity_ref, hash FROM catalog_final_entities WHERE entity_ref IN (<refs>)").bindList("refs", chunk)
+            handle.createQuery("SELECT f.entity_ref, f.hash FROM " + Sql.refTable(dialect, "refs") + " AS u(ref) JOIN catalog_final_entities f ON f.entity_ref = u.ref")
+                    .bindArray("refs", String.class, chunk)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> hashes.put(e.getKey(), e.getValue()));
         }
         return hashes;
@@ -76,12 +78,13 @@ public final class FinalStore {
     /** Deletes final entities and records the deletions for the replicas. */
     void delete(Handle handle, Collection<String> refs, long now) {
         for (List<String> chunk : StateStore.chunks(refs)) {
-            List<String> existing = handle.createQuery("SELECT entity_ref FROM catalog_final_entities WHERE entity_ref IN (<refs>)")
-                    .bindList("refs", chunk).mapTo(String.class).list();
+            List<String> existing = handle.createQuery("SELECT f.entity_ref FROM " + Sql.refTable(dialect, "refs")
+                            + " AS u(ref) JOIN catalog_final_entities f ON f.entity_ref = u.ref")
+                    .bindArray("refs", String.class, chunk).mapTo(String.class).list();
             if (existing.isEmpty()) {
                 continue;
             }
-            handle.createUpdate("DELETE FROM catalog_final_entities WHERE entity_ref IN (<refs>)").bindList("refs", existing).execute();
+            handle.createUpdate("DELETE FROM catalog_final_entities WHERE entity_ref = ANY(:refs)").bindArray("refs", String.class, existing).execute();
             PreparedBatch batch = handle.prepareBatch("INSERT INTO catalog_deletions (seq, entity_ref, deleted_at) VALUES (%s, :ref, :now)"
                     .formatted(Sql.nextChangeSeq(dialect)));
             existing.forEach(ref -> batch.bind("ref", ref).bind("now", now).add());
@@ -95,7 +98,7 @@ public final class FinalStore {
                         SELECT entity_ref, entity_id, final_entity, hash, seq FROM catalog_final_entities
                         WHERE seq > :seq ORDER BY seq LIMIT :limit""")
                 .bind("seq", seq).bind("limit", limit)
-                .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5))).list());
+                .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), null)).list());
     }
 
     /** The change sequence of a final entity, if it exists. */

@@ -45,20 +45,21 @@ public final class ProcessingEngine {
 
     private final Jdbi jdbi;
     private final StateStore states;
-    private final RelationStore relations = new RelationStore();
+    private final RelationStore relations;
     private final StitchQueue stitchQueue;
     private final Stitcher stitcher;
     private final EntityProcessor processor;
     private final Settings settings;
     private final Clock clock;
     private final String node = "catalog-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Consumer<Set<String>> onStitched;
+    private final Consumer<Stitched> onStitched;
     private volatile Runnable wakeUp = () -> { };
 
     ProcessingEngine(Jdbi jdbi, FinalStore finals, io.kerberus.plugin.Database.Dialect dialect, EntityProcessor processor,
-                     Settings settings, Clock clock, Consumer<Set<String>> onStitched) {
+                     Settings settings, Clock clock, Consumer<Stitched> onStitched) {
         this.jdbi = jdbi;
-        this.states = new StateStore(jdbi);
+        this.states = new StateStore(jdbi, dialect);
+        this.relations = new RelationStore(dialect);
         this.stitchQueue = new StitchQueue(jdbi, dialect);
         this.stitcher = new Stitcher(states, relations, finals);
         this.processor = processor;
@@ -103,7 +104,7 @@ public final class ProcessingEngine {
         jdbi.useTransaction(handle -> {
             if (states.findAll(List.of(ref.key())).isEmpty()) {
                 states.insert(handle, List.of(new StateRow(ref.key(), UUID.randomUUID().toString(), true, null, location.key(), json,
-                        Hashes.sha256(json), null, null, null)), now, now);
+                        Hashes.of(json), null, null, null)), now, now);
             }
         });
         wakeUp.run();
@@ -117,24 +118,23 @@ public final class ProcessingEngine {
     public List<String> removeRoot(LocationSpec location) {
         String root = rootRef(location).key();
         long now = clock.millis();
-        Set<String> stitched = new HashSet<>();
+        List<Stitched> stitched = new ArrayList<>();
         List<String> removed = jdbi.inTransaction(handle -> {
             List<String> tree = states.subtree(handle, root);
-            stitched.addAll(delete(handle, tree, now));
+            stitched.add(delete(handle, tree, now));
             return tree;
         });
-        onStitched.accept(stitched);
+        stitched.forEach(onStitched);
         return removed;
     }
 
     /** Deletes entities outright (API delete of an orphan, orphan strategy delete). */
     public void delete(List<String> refs) {
         long now = clock.millis();
-        Set<String> stitched = jdbi.inTransaction(handle -> delete(handle, refs, now));
-        onStitched.accept(stitched);
+        onStitched.accept(jdbi.inTransaction(handle -> delete(handle, refs, now)));
     }
 
-    private Set<String> delete(Handle handle, List<String> refs, long now) {
+    private Stitched delete(Handle handle, List<String> refs, long now) {
         Set<String> affected = relations.deleteByOrigin(handle, refs);
         states.delete(handle, refs);
         affected.addAll(refs);
@@ -148,7 +148,7 @@ public final class ProcessingEngine {
     public void applyProvided(String provider, List<Entity> entities, List<EntityRef> removed, boolean full) {
         String owner = "provider:" + provider;
         long now = clock.millis();
-        Set<String> stitched = new HashSet<>();
+        List<Stitched> stitched = new ArrayList<>();
         jdbi.useTransaction(handle -> {
             Map<String, Entity> byRef = new LinkedHashMap<>();
             for (Entity entity : entities) {
@@ -166,7 +166,7 @@ public final class ProcessingEngine {
             List<StateRow> updates = new ArrayList<>();
             byRef.forEach((ref, entity) -> {
                 String json = EntityProcessor.JSON.writeValueAsString(entity.data());
-                String hash = Hashes.sha256(json);
+                String hash = Hashes.of(json);
                 StateRow old = existing.get(ref);
                 if (old == null) {
                     inserts.add(new StateRow(ref, UUID.randomUUID().toString(), false, owner, owner, json, hash, null, null, null));
@@ -188,9 +188,9 @@ public final class ProcessingEngine {
             }
             Map<String, StateRow> goneRows = states.findAll(gone);
             gone.removeIf(ref -> goneRows.get(ref) == null || !owner.equals(goneRows.get(ref).parentRef()));
-            stitched.addAll(delete(handle, gone, now));
+            stitched.add(delete(handle, gone, now));
         });
-        onStitched.accept(stitched);
+        stitched.forEach(onStitched);
         wakeUp.run();
     }
 
@@ -306,7 +306,7 @@ public final class ProcessingEngine {
             String ref = entry.getKey();
             LocationExpander.Found found = entry.getValue();
             String json = EntityProcessor.JSON.writeValueAsString(found.data());
-            String hash = Hashes.sha256(json);
+            String hash = Hashes.of(json);
             StateRow old = existing.get(ref);
             if (old == null) {
                 inserts.add(new StateRow(ref, UUID.randomUUID().toString(), false, parent.ref(), found.locationKey(), json, hash, null, null, null));
@@ -349,17 +349,15 @@ public final class ProcessingEngine {
      */
     public int stitchBatch() {
         long now = clock.millis();
-        Set<String> changed = new HashSet<>();
+        List<Stitched> changed = new ArrayList<>();
         int taken = jdbi.inTransaction(handle -> {
             List<String> refs = stitchQueue.take(handle, BATCH);
             if (!refs.isEmpty()) {
-                changed.addAll(stitcher.stitch(handle, refs, now));
+                changed.add(stitcher.stitch(handle, refs, now));
             }
             return refs.size();
         });
-        if (!changed.isEmpty()) {
-            onStitched.accept(changed);
-        }
+        changed.forEach(onStitched);
         return taken;
     }
 

@@ -11,8 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code catalog_relations}: the relations each processed entity emitted, in both directions. */
+/**
+ * {@code catalog_relations}: the relations each processed entity emitted, stored one way. An entity's
+ * relations are those that start at it plus the inverses of those that end at it.
+ */
 final class RelationStore {
+
+    private final io.kerberus.plugin.Database.Dialect dialect;
+
+    RelationStore(io.kerberus.plugin.Database.Dialect dialect) {
+        this.dialect = dialect;
+    }
 
     /**
      * One relation.
@@ -36,8 +45,9 @@ final class RelationStore {
         }
         Map<String, Set<Row>> old = new HashMap<>();
         for (List<String> chunk : StateStore.chunks(byOrigin.keySet())) {
-            handle.createQuery("SELECT originating_ref, source_ref, type, target_ref FROM catalog_relations WHERE originating_ref IN (<refs>)")
-                    .bindList("refs", chunk)
+            handle.createQuery("SELECT r.originating_ref, r.source_ref, r.type, r.target_ref FROM " + Sql.refTable(dialect, "refs")
+                            + " AS u(ref) JOIN catalog_relations r ON r.originating_ref = u.ref")
+                    .bindArray("refs", String.class, chunk)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), new Row(rs.getString(2), rs.getString(3), rs.getString(4))))
                     .forEach(entry -> old.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).add(entry.getValue()));
         }
@@ -47,12 +57,12 @@ final class RelationStore {
             Set<Row> after = new HashSet<>(rows);
             if (!before.equals(after)) {
                 changedOrigins.add(origin);
-                before.forEach(row -> affected.add(row.source()));
-                after.forEach(row -> affected.add(row.source()));
+                before.forEach(row -> affected.addAll(List.of(row.source(), row.target())));
+                after.forEach(row -> affected.addAll(List.of(row.source(), row.target())));
             }
         });
         for (List<String> chunk : StateStore.chunks(changedOrigins)) {
-            handle.createUpdate("DELETE FROM catalog_relations WHERE originating_ref IN (<refs>)").bindList("refs", chunk).execute();
+            handle.createUpdate("DELETE FROM catalog_relations WHERE originating_ref = ANY(:refs)").bindArray("refs", String.class, chunk).execute();
         }
         PreparedBatch batch = handle.prepareBatch("INSERT INTO catalog_relations (originating_ref, source_ref, type, target_ref) VALUES (?, ?, ?, ?)");
         int added = 0;
@@ -72,20 +82,33 @@ final class RelationStore {
     Set<String> deleteByOrigin(Handle handle, Collection<String> origins) {
         Set<String> affected = new HashSet<>();
         for (List<String> chunk : StateStore.chunks(origins)) {
-            handle.createQuery("SELECT source_ref FROM catalog_relations WHERE originating_ref IN (<refs>)").bindList("refs", chunk)
-                    .mapTo(String.class).forEach(affected::add);
-            handle.createUpdate("DELETE FROM catalog_relations WHERE originating_ref IN (<refs>)").bindList("refs", chunk).execute();
+            handle.createQuery("SELECT r.source_ref, r.target_ref FROM " + Sql.refTable(dialect, "refs") + " AS u(ref) JOIN catalog_relations r ON r.originating_ref = u.ref")
+                    .bindArray("refs", String.class, chunk).map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2))).forEach(affected::addAll);
+            handle.createUpdate("DELETE FROM catalog_relations WHERE originating_ref = ANY(:refs)").bindArray("refs", String.class, chunk).execute();
         }
         return affected;
     }
 
-    /** The relations starting at each ref, without duplicates. */
-    Map<String, List<Row>> bySource(Handle handle, Collection<String> refs) {
+    /**
+     * The relations of each ref as its final entity shows them, without duplicates: those starting at
+     * it, and the inverses of those ending at it (for the relation types that have one).
+     */
+    Map<String, List<Row>> forEntities(Handle handle, Collection<String> refs) {
         Map<String, Set<Row>> found = new HashMap<>();
         for (List<String> chunk : StateStore.chunks(refs)) {
-            handle.createQuery("SELECT source_ref, type, target_ref FROM catalog_relations WHERE source_ref IN (<refs>)").bindList("refs", chunk)
+            handle.createQuery("SELECT r.source_ref, r.type, r.target_ref FROM " + Sql.refTable(dialect, "refs")
+                            + " AS u(ref) JOIN catalog_relations r ON r.source_ref = u.ref").bindArray("refs", String.class, chunk)
                     .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)))
                     .forEach(row -> found.computeIfAbsent(row.source(), k -> new HashSet<>()).add(row));
+            handle.createQuery("SELECT r.target_ref, r.type, r.source_ref FROM " + Sql.refTable(dialect, "refs")
+                            + " AS u(ref) JOIN catalog_relations r ON r.target_ref = u.ref").bindArray("refs", String.class, chunk)
+                    .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    .forEach(row -> {
+                        String inverse = io.kerberus.catalog.Relation.INVERSES.get(row.type());
+                        if (inverse != null) {
+                            found.computeIfAbsent(row.source(), k -> new HashSet<>()).add(new Row(row.source(), inverse, row.target()));
+                        }
+                    });
         }
         Map<String, List<Row>> out = new HashMap<>();
         found.forEach((ref, rows) -> out.put(ref, new ArrayList<>(rows)));

@@ -16,12 +16,14 @@ final class StateStore {
 
     private static final String COLUMNS = "entity_ref, entity_id, root, parent_ref, location_key, unprocessed_entity, "
             + "unprocessed_hash, processed_entity, processed_hash, errors";
-    static final int CHUNK = 500;
+    static final int CHUNK = 2000;
 
     private final Jdbi jdbi;
+    private final io.kerberus.plugin.Database.Dialect dialect;
 
-    StateStore(Jdbi jdbi) {
+    StateStore(Jdbi jdbi, io.kerberus.plugin.Database.Dialect dialect) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
     }
 
     /**
@@ -29,6 +31,12 @@ final class StateStore {
      * claim's expiry, so replicas on one PostgreSQL database never process a row twice at once.
      */
     List<StateRow> claimDue(String node, long now, long leaseMillis, int limit) {
+        if (dialect == io.kerberus.plugin.Database.Dialect.H2) {
+            // the embedded database serves one process with one processing thread: nothing to claim against
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM catalog_refresh_state WHERE next_update_at <= :now"
+                            + " ORDER BY next_update_at LIMIT :limit")
+                    .bind("now", now).bind("limit", limit).map((rs, ctx) -> row(rs)).list());
+        }
         return jdbi.inTransaction(handle -> {
             List<String> due = handle.createQuery("""
                             SELECT entity_ref FROM catalog_refresh_state
@@ -41,10 +49,11 @@ final class StateStore {
             long until = now + leaseMillis;
             handle.createUpdate("""
                             UPDATE catalog_refresh_state SET claimed_by = :node, claimed_until = :until
-                            WHERE entity_ref IN (<refs>) AND (claimed_until IS NULL OR claimed_until < :now)""")
-                    .bindList("refs", due).bind("node", node).bind("until", until).bind("now", now).execute();
-            return handle.createQuery("SELECT " + COLUMNS + " FROM catalog_refresh_state WHERE claimed_by = :node AND claimed_until = :until AND entity_ref IN (<refs>)")
-                    .bindList("refs", due).bind("node", node).bind("until", until).map((rs, ctx) -> row(rs)).list();
+                            WHERE entity_ref = ANY(:refs) AND (claimed_until IS NULL OR claimed_until < :now)""")
+                    .bindArray("refs", String.class, due).bind("node", node).bind("until", until).bind("now", now).execute();
+            return handle.createQuery("SELECT " + prefixed() + " FROM " + Sql.refTable(dialect, "refs") + " AS u(ref) JOIN catalog_refresh_state s ON s.entity_ref = u.ref"
+                            + " WHERE s.claimed_by = :node AND s.claimed_until = :until")
+                    .bindArray("refs", String.class, due).bind("node", node).bind("until", until).map((rs, ctx) -> row(rs)).list();
         });
     }
 
@@ -57,8 +66,9 @@ final class StateStore {
     Map<String, StateRow> findAll(Collection<String> refs) {
         Map<String, StateRow> rows = new HashMap<>();
         for (List<String> chunk : chunks(refs)) {
-            jdbi.useHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM catalog_refresh_state WHERE entity_ref IN (<refs>)")
-                    .bindList("refs", chunk).map((rs, ctx) -> row(rs)).forEach(row -> rows.put(row.ref(), row)));
+            jdbi.useHandle(handle -> handle.createQuery("SELECT " + prefixed() + " FROM " + Sql.refTable(dialect, "refs")
+                            + " AS u(ref) JOIN catalog_refresh_state s ON s.entity_ref = u.ref")
+                    .bindArray("refs", String.class, chunk).map((rs, ctx) -> row(rs)).forEach(row -> rows.put(row.ref(), row)));
         }
         return rows;
     }
@@ -124,7 +134,7 @@ final class StateStore {
     /** Detaches entities from their parent: they become orphans. */
     void orphan(Handle handle, Collection<String> refs) {
         for (List<String> chunk : chunks(refs)) {
-            handle.createUpdate("UPDATE catalog_refresh_state SET parent_ref = NULL WHERE entity_ref IN (<refs>)").bindList("refs", chunk).execute();
+            handle.createUpdate("UPDATE catalog_refresh_state SET parent_ref = NULL WHERE entity_ref = ANY(:refs)").bindArray("refs", String.class, chunk).execute();
         }
     }
 
@@ -139,19 +149,35 @@ final class StateStore {
         }
         // a row whose input changed while it was processed (its location re-read it in this batch) keeps
         // its new input and stays due; only its claim is released below
+        boolean claims = dialect == io.kerberus.plugin.Database.Dialect.POSTGRES;
         PreparedBatch batch = handle.prepareBatch("""
                 UPDATE catalog_refresh_state SET processed_entity = :processed, processed_hash = :processedHash, errors = :errors,
                     next_update_at = :next, claimed_by = NULL, claimed_until = NULL
-                WHERE entity_ref = :ref AND claimed_by = :node AND unprocessed_hash = :input""");
+                WHERE entity_ref = :ref AND unprocessed_hash = :input""" + (claims ? " AND claimed_by = :node" : ""));
         for (Outcome outcome : outcomes) {
             batch.bind("processed", outcome.processedJson()).bind("processedHash", outcome.processedHash())
                     .bind("errors", outcome.errorsJson()).bind("next", outcome.nextUpdateAt()).bind("ref", outcome.ref())
-                    .bind("node", node).bind("input", outcome.inputHash()).add();
+                    .bind("input", outcome.inputHash());
+            if (claims) {
+                batch.bind("node", node);
+            }
+            batch.add();
         }
-        batch.execute();
+        int[] updated = batch.execute();
+        if (!claims) {
+            return;
+        }
         PreparedBatch release = handle.prepareBatch("UPDATE catalog_refresh_state SET claimed_by = NULL, claimed_until = NULL WHERE entity_ref = :ref AND claimed_by = :node");
-        outcomes.forEach(outcome -> release.bind("ref", outcome.ref()).bind("node", node).add());
-        release.execute();
+        int released = 0;
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                release.bind("ref", outcomes.get(i).ref()).bind("node", node).add();
+                released++;
+            }
+        }
+        if (released > 0) {
+            release.execute();
+        }
     }
 
     /**
@@ -169,7 +195,7 @@ final class StateStore {
 
     void delete(Handle handle, Collection<String> refs) {
         for (List<String> chunk : chunks(refs)) {
-            handle.createUpdate("DELETE FROM catalog_refresh_state WHERE entity_ref IN (<refs>)").bindList("refs", chunk).execute();
+            handle.createUpdate("DELETE FROM catalog_refresh_state WHERE entity_ref = ANY(:refs)").bindArray("refs", String.class, chunk).execute();
         }
     }
 
@@ -177,8 +203,8 @@ final class StateStore {
     int makeDue(Collection<String> refs, long now) {
         int changed = 0;
         for (List<String> chunk : chunks(refs)) {
-            changed += jdbi.withHandle(handle -> handle.createUpdate("UPDATE catalog_refresh_state SET next_update_at = :now WHERE entity_ref IN (<refs>)")
-                    .bindList("refs", chunk).bind("now", now).execute());
+            changed += jdbi.withHandle(handle -> handle.createUpdate("UPDATE catalog_refresh_state SET next_update_at = :now WHERE entity_ref = ANY(:refs)")
+                    .bindArray("refs", String.class, chunk).bind("now", now).execute());
         }
         return changed;
     }
@@ -189,6 +215,10 @@ final class StateStore {
                         SELECT entity_ref FROM catalog_refresh_state
                         WHERE parent_ref IS NULL AND root = FALSE AND (location_key IS NULL OR location_key NOT LIKE 'provider:%')""")
                 .mapTo(String.class).list();
+    }
+
+    private static String prefixed() {
+        return "s." + COLUMNS.replace(", ", ", s.");
     }
 
     static List<List<String>> chunks(Collection<String> refs) {

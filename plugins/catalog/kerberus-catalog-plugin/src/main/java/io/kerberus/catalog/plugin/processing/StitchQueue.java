@@ -34,10 +34,11 @@ final class StitchQueue {
      */
     List<String> take(Handle handle, int limit) {
         String lock = dialect == Database.Dialect.POSTGRES ? " FOR UPDATE SKIP LOCKED" : "";
-        List<String> refs = handle.createQuery("SELECT entity_ref FROM catalog_stitch_queue ORDER BY queued_at LIMIT :limit" + lock)
+        // no ORDER BY: sorting the whole queue for every batch costs more than the order is worth
+        List<String> refs = handle.createQuery("SELECT entity_ref FROM catalog_stitch_queue LIMIT :limit" + lock)
                 .bind("limit", limit).mapTo(String.class).list();
         for (List<String> chunk : StateStore.chunks(refs)) {
-            handle.createUpdate("DELETE FROM catalog_stitch_queue WHERE entity_ref IN (<refs>)").bindList("refs", chunk).execute();
+            handle.createUpdate("DELETE FROM catalog_stitch_queue WHERE entity_ref = ANY(:refs)").bindArray("refs", String.class, chunk).execute();
         }
         return refs;
     }

@@ -7,11 +7,9 @@ import tools.jackson.core.type.TypeReference;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds final entities: the last good processed entity, its uid and etag, the relations that start
@@ -36,14 +34,10 @@ final class Stitcher {
         this.finals = finals;
     }
 
-    /**
-     * Stitches refs inside the caller's transaction.
-     *
-     * @return the refs whose final entity changed or was deleted
-     */
-    Set<String> stitch(Handle handle, Collection<String> refs, long now) {
+    /** Stitches refs inside the caller's transaction. */
+    Stitched stitch(Handle handle, Collection<String> refs, long now) {
         Map<String, StateRow> rows = states.findAll(refs);
-        Map<String, List<RelationStore.Row>> bySource = relations.bySource(handle, refs);
+        Map<String, List<RelationStore.Row>> bySource = relations.forEntities(handle, refs);
         Map<String, String> hashes = finals.hashes(handle, refs);
         List<FinalStore.Row> changed = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
@@ -56,17 +50,16 @@ final class Stitcher {
                 continue;
             }
             List<String> childErrors = row.processedJson().contains("\"kind\":\"Location\"") ? childErrors(handle, ref) : List.of();
-            String json = build(row, bySource.getOrDefault(ref, List.of()), childErrors);
-            String hash = Hashes.sha256(json);
+            Map<String, Object> entity = build(row, bySource.getOrDefault(ref, List.of()), childErrors);
+            String json = EntityProcessor.JSON.writeValueAsString(entity);
+            String hash = Hashes.of(json);
             if (!hash.equals(hashes.get(ref))) {
-                changed.add(new FinalStore.Row(ref, row.entityId(), withEtag(json, hash), hash, 0));
+                changed.add(new FinalStore.Row(ref, row.entityId(), withEtag(json, hash), hash, 0, entity));
             }
         }
         finals.upsert(handle, changed);
         finals.delete(handle, deleted, now);
-        Set<String> touched = new HashSet<>(deleted);
-        changed.forEach(row -> touched.add(row.ref()));
-        return touched;
+        return new Stitched(changed, deleted);
     }
 
     /** What is wrong with entities this location read that never made it into the catalog. */
@@ -81,7 +74,7 @@ final class Stitcher {
     }
 
     @SuppressWarnings("unchecked")
-    private static String build(StateRow row, List<RelationStore.Row> relations, List<String> childErrors) {
+    private static Map<String, Object> build(StateRow row, List<RelationStore.Row> relations, List<String> childErrors) {
         Map<String, Object> entity = EntityProcessor.JSON.readValue(row.processedJson(), MAP);
         Map<String, Object> metadata = new LinkedHashMap<>((Map<String, Object>) entity.getOrDefault("metadata", Map.of()));
         metadata.put("uid", row.entityId());
@@ -116,7 +109,7 @@ final class Stitcher {
         } else {
             entity.remove("status");
         }
-        return EntityProcessor.JSON.writeValueAsString(entity);
+        return entity;
     }
 
     private static Map<String, Object> relation(RelationStore.Row relation) {
@@ -139,6 +132,6 @@ final class Stitcher {
             return json;
         }
         int at = metadata + "\"metadata\":{".length();
-        return json.substring(0, at) + "\"etag\":\"" + hash.substring(0, 40) + "\"," + json.substring(at);
+        return json.substring(0, at) + "\"etag\":\"" + hash + "\"," + json.substring(at);
     }
 }

@@ -87,6 +87,11 @@ public final class EntityIndex {
 
     /** Adds or replaces an entity. */
     public void put(String ref, String uid, String json) {
+        put(ref, uid, json, null);
+    }
+
+    /** Adds or replaces an entity whose data is at hand (null to parse {@code json}). */
+    public void put(String ref, String uid, String json, Map<String, Object> data) {
         lock.readLock().lock();
         try {
             Integer existing = byRef.get(ref);
@@ -96,7 +101,7 @@ public final class EntityIndex {
         } finally {
             lock.readLock().unlock();
         }
-        String[] pairs = intern(Flattener.flatten(JSON.readValue(json, MAP)));
+        String[] pairs = intern(Flattener.flatten(data != null ? data : JSON.readValue(json, MAP)));
         lock.writeLock().lock();
         try {
             Integer existing = byRef.get(ref);
