@@ -8,8 +8,8 @@ CREATE TABLE catalog_locations (
 );
 CREATE UNIQUE INDEX catalog_locations_target ON catalog_locations (type, target);
 
--- One row per entity the catalog knows, processed or not: what was read, what processing made of it,
--- where it came from (location_key, parent_ref) and when it is due again.
+-- One row per entity the catalog knows, processed or not: what was read, whether processing took it
+-- (processed_hash) and with which errors, where it came from (location_key, parent_ref), when it is due.
 CREATE TABLE catalog_refresh_state (
     entity_ref         VARCHAR(700)  PRIMARY KEY,
     entity_id          VARCHAR(36)   NOT NULL,
@@ -18,7 +18,6 @@ CREATE TABLE catalog_refresh_state (
     location_key       VARCHAR(2100),
     unprocessed_entity TEXT          NOT NULL,
     unprocessed_hash   VARCHAR(64)   NOT NULL,
-    processed_entity   TEXT,
     processed_hash     VARCHAR(64),
     errors             TEXT,
     next_update_at     BIGINT        NOT NULL,
@@ -30,19 +29,9 @@ CREATE UNIQUE INDEX catalog_refresh_state_id ON catalog_refresh_state (entity_id
 CREATE INDEX catalog_refresh_state_due ON catalog_refresh_state (next_update_at);
 CREATE INDEX catalog_refresh_state_parent ON catalog_refresh_state (parent_ref);
 
--- Relations emitted by processing an entity (originating_ref), stored one way; stitching adds inverses.
-CREATE TABLE catalog_relations (
-    originating_ref VARCHAR(700) NOT NULL,
-    source_ref      VARCHAR(700) NOT NULL,
-    type            VARCHAR(100) NOT NULL,
-    target_ref      VARCHAR(700) NOT NULL
-);
-CREATE INDEX catalog_relations_origin ON catalog_relations (originating_ref);
-CREATE INDEX catalog_relations_source ON catalog_relations (source_ref);
-CREATE INDEX catalog_relations_target ON catalog_relations (target_ref);
-
--- Entities as the API serves them: processed entity + relations + status, with a change sequence
--- that replicas follow to keep their in-memory query index current.
+-- Entities as processing left them: the last good version with uid, status and the relations that
+-- start at the entity (last key). Each replica's query index adds the inverse relations in memory and
+-- follows the change sequence.
 CREATE SEQUENCE catalog_change_seq;
 CREATE TABLE catalog_final_entities (
     entity_ref   VARCHAR(700) PRIMARY KEY,
@@ -58,10 +47,4 @@ CREATE TABLE catalog_deletions (
     seq        BIGINT       PRIMARY KEY,
     entity_ref VARCHAR(700) NOT NULL,
     deleted_at BIGINT       NOT NULL
-);
-
--- Entities whose final form must be rebuilt (their own data or a relation changed).
-CREATE TABLE catalog_stitch_queue (
-    entity_ref VARCHAR(700) PRIMARY KEY,
-    queued_at  BIGINT       NOT NULL
 );

@@ -66,7 +66,7 @@ public final class DryRun {
 
     private static StateRow row(Map<String, Object> data) {
         String json = EntityProcessor.JSON.writeValueAsString(data);
-        return new StateRow(safeRef(data), "dry-run", false, null, null, json, Hashes.of(json), null, null, null);
+        return new StateRow(safeRef(data), "dry-run", false, null, null, json, Hashes.of(json), null, null);
     }
 
     private static String safeRef(Map<String, Object> data) {

@@ -8,14 +8,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the engine on one thread per replica: processes and stitches batches while there is work,
+ * Runs the engine on one thread per replica: processes batches while there is work,
  * then sleeps until the poll interval passes or {@link #wakeUp()} is called (a new location, a refresh).
  */
 public final class EngineLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
-
-    private static final long STITCH_EVERY_NANOS = 1_000_000_000L;
 
     private final ProcessingEngine engine;
     private final Duration idle;
@@ -38,18 +36,9 @@ public final class EngineLoop {
     }
 
     private void run() {
-        long lastStitch = 0;
         while (running) {
             try {
-                int processed = engine.processBatch();
-                // while processing is busy, stitch only about once a second: an entity that many others
-                // point at is then stitched once for all of them instead of once per batch
-                int stitched = 0;
-                if (processed == 0 || System.nanoTime() - lastStitch > STITCH_EVERY_NANOS) {
-                    stitched = engine.stitchBatch();
-                    lastStitch = System.nanoTime();
-                }
-                int work = processed + stitched;
+                int work = engine.processBatch();
                 if (work == 0 && running) {
                     wake.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();

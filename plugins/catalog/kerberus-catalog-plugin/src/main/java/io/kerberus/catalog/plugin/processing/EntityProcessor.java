@@ -50,7 +50,7 @@ final class EntityProcessor {
      * @param expanded  whether it was a Location that was read (its children replace the old ones)
      * @param failed    location keys (or prefixes) that could not be read: keep what came from them
      */
-    record Result(Map<String, Object> processed, List<String> errors, List<RelationStore.Row> relations,
+    record Result(Map<String, Object> processed, List<String> errors, List<Rel> relations,
                   List<LocationExpander.Found> children, boolean expanded, List<String> failed) {
 
         static Result failure(List<String> errors) {
@@ -60,7 +60,7 @@ final class EntityProcessor {
 
     Result process(StateRow row) {
         List<String> errors = new ArrayList<>();
-        List<RelationStore.Row> relations = new ArrayList<>();
+        List<Rel> relations = new ArrayList<>();
         List<LocationExpander.Found> children = new ArrayList<>();
         Map<String, Object> data = JSON.readValue(row.unprocessedJson(), MAP);
         String managedBy = Entity.of(data).annotations().getOrDefault(LocationExpander.MANAGED_BY_LOCATION, "file:.");
@@ -125,7 +125,7 @@ final class EntityProcessor {
     }
 
     /** Collects what processors emit. */
-    private record Emitter(List<RelationStore.Row> relations, List<LocationExpander.Found> children, List<String> errors)
+    private record Emitter(List<Rel> relations, List<LocationExpander.Found> children, List<String> errors)
             implements CatalogProcessor.Emitter {
 
         @Override
@@ -140,8 +140,8 @@ final class EntityProcessor {
 
         @Override
         public void relation(EntityRef source, String type, EntityRef target) {
-            // stored one way; stitching adds the inverse on the target's side
-            relations.add(new RelationStore.Row(source.key(), type, target.key()));
+            // kept on the source, one way; the query index adds the inverse on the target's side
+            relations.add(new Rel(source.key(), type, target.key()));
         }
 
         @Override

@@ -57,6 +57,17 @@ public final class FinalStore {
         return hashes;
     }
 
+    /** The current final JSON of these refs, where one exists. */
+    Map<String, String> existing(Handle handle, Collection<String> refs) {
+        Map<String, String> found = new HashMap<>();
+        for (List<String> chunk : StateStore.chunks(refs)) {
+            handle.createQuery("SELECT f.entity_ref, f.final_entity FROM " + Sql.refTable(dialect, "refs") + " AS u(ref) JOIN catalog_final_entities f ON f.entity_ref = u.ref")
+                    .bindArray("refs", String.class, chunk)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> found.put(e.getKey(), e.getValue()));
+        }
+        return found;
+    }
+
     /** Writes changed final entities, each with a new change sequence. */
     void upsert(Handle handle, List<Row> rows) {
         if (rows.isEmpty()) {

@@ -24,9 +24,9 @@ import java.util.function.Consumer;
 
 /**
  * The catalog's processing loop, database-backed and incremental: claim due entities in batches,
- * process them, store what came out (children of locations, relations, errors), then stitch final
- * entities. Unchanged input is detected by hash and costs a comparison. Replicas on one PostgreSQL
- * database claim disjoint batches.
+ * process them, and store what came out in the same transaction: children of locations, errors, and the
+ * final entity with the relations that start at it (the query index adds the inverses). Unchanged input
+ * is detected by hash and costs a comparison. Replicas on one PostgreSQL database claim disjoint batches.
  */
 public final class ProcessingEngine {
 
@@ -45,9 +45,7 @@ public final class ProcessingEngine {
 
     private final Jdbi jdbi;
     private final StateStore states;
-    private final RelationStore relations;
-    private final StitchQueue stitchQueue;
-    private final Stitcher stitcher;
+    private final FinalStore finals;
     private final EntityProcessor processor;
     private final Settings settings;
     private final Clock clock;
@@ -59,9 +57,7 @@ public final class ProcessingEngine {
                      Settings settings, Clock clock, Consumer<Stitched> onStitched) {
         this.jdbi = jdbi;
         this.states = new StateStore(jdbi, dialect);
-        this.relations = new RelationStore(dialect);
-        this.stitchQueue = new StitchQueue(jdbi, dialect);
-        this.stitcher = new Stitcher(states, relations, finals);
+        this.finals = finals;
         this.processor = processor;
         this.settings = settings;
         this.clock = clock;
@@ -104,7 +100,7 @@ public final class ProcessingEngine {
         jdbi.useTransaction(handle -> {
             if (states.findAll(List.of(ref.key())).isEmpty()) {
                 states.insert(handle, List.of(new StateRow(ref.key(), UUID.randomUUID().toString(), true, null, location.key(), json,
-                        Hashes.of(json), null, null, null)), now, now);
+                        Hashes.of(json), null, null)), now, now);
             }
         });
         wakeUp.run();
@@ -118,27 +114,25 @@ public final class ProcessingEngine {
     public List<String> removeRoot(LocationSpec location) {
         String root = rootRef(location).key();
         long now = clock.millis();
-        List<Stitched> stitched = new ArrayList<>();
         List<String> removed = jdbi.inTransaction(handle -> {
             List<String> tree = states.subtree(handle, root);
-            stitched.add(delete(handle, tree, now));
+            delete(handle, tree, now);
             return tree;
         });
-        stitched.forEach(onStitched);
+        onStitched.accept(new Stitched(List.of(), removed));
         return removed;
     }
 
     /** Deletes entities outright (API delete of an orphan, orphan strategy delete). */
     public void delete(List<String> refs) {
         long now = clock.millis();
-        onStitched.accept(jdbi.inTransaction(handle -> delete(handle, refs, now)));
+        jdbi.useTransaction(handle -> delete(handle, refs, now));
+        onStitched.accept(new Stitched(List.of(), refs));
     }
 
-    private Stitched delete(Handle handle, List<String> refs, long now) {
-        Set<String> affected = relations.deleteByOrigin(handle, refs);
+    private void delete(Handle handle, List<String> refs, long now) {
         states.delete(handle, refs);
-        affected.addAll(refs);
-        return stitcher.stitch(handle, affected, now);
+        finals.delete(handle, refs, now);
     }
 
     /**
@@ -148,7 +142,7 @@ public final class ProcessingEngine {
     public void applyProvided(String provider, List<Entity> entities, List<EntityRef> removed, boolean full) {
         String owner = "provider:" + provider;
         long now = clock.millis();
-        List<Stitched> stitched = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
         jdbi.useTransaction(handle -> {
             Map<String, Entity> byRef = new LinkedHashMap<>();
             for (Entity entity : entities) {
@@ -169,11 +163,11 @@ public final class ProcessingEngine {
                 String hash = Hashes.of(json);
                 StateRow old = existing.get(ref);
                 if (old == null) {
-                    inserts.add(new StateRow(ref, UUID.randomUUID().toString(), false, owner, owner, json, hash, null, null, null));
+                    inserts.add(new StateRow(ref, UUID.randomUUID().toString(), false, owner, owner, json, hash, null, null));
                 } else if (!owner.equals(old.parentRef()) && !(old.parentRef() == null && !old.root())) {
                     LOG.warn("Provider {} sent {}, which {} already provides; ignored", provider, ref, old.locationKey());
                 } else if (!hash.equals(old.unprocessedHash()) || !owner.equals(old.parentRef())) {
-                    updates.add(new StateRow(ref, old.entityId(), false, owner, owner, json, hash, null, null, null));
+                    updates.add(new StateRow(ref, old.entityId(), false, owner, owner, json, hash, null, null));
                 }
             });
             states.insert(handle, inserts, now, now);
@@ -188,9 +182,10 @@ public final class ProcessingEngine {
             }
             Map<String, StateRow> goneRows = states.findAll(gone);
             gone.removeIf(ref -> goneRows.get(ref) == null || !owner.equals(goneRows.get(ref).parentRef()));
-            stitched.add(delete(handle, gone, now));
+            delete(handle, gone, now);
+            deleted.addAll(gone);
         });
-        stitched.forEach(onStitched);
+        onStitched.accept(new Stitched(List.of(), deleted));
         wakeUp.run();
     }
 
@@ -210,7 +205,7 @@ public final class ProcessingEngine {
     }
 
     /**
-     * Processes one batch of due entities.
+     * Processes one batch of due entities and stores what came out.
      *
      * @return how many entities it processed
      */
@@ -224,7 +219,7 @@ public final class ProcessingEngine {
         for (StateRow row : claimed) {
             results.put(row, isUnchanged(row) ? null : processor.process(row));
         }
-        jdbi.useTransaction(handle -> commit(handle, results, now));
+        onStitched.accept(jdbi.inTransaction(handle -> commit(handle, results, now)));
         return claimed.size();
     }
 
@@ -234,17 +229,19 @@ public final class ProcessingEngine {
                 && !row.unprocessedJson().contains("\"kind\":\"Location\"") && !row.unprocessedJson().contains("{\"$");
     }
 
-    private void commit(Handle handle, Map<StateRow, EntityProcessor.Result> results, long now) {
+    private Stitched commit(Handle handle, Map<StateRow, EntityProcessor.Result> results, long now) {
         List<StateStore.Outcome> outcomes = new ArrayList<>();
-        Map<String, List<RelationStore.Row>> newRelations = new HashMap<>();
-        Set<String> toStitch = new HashSet<>();
+        Map<String, Map<String, Object>> written = new LinkedHashMap<>();
         Set<String> orphaned = new HashSet<>();
+        Set<String> parentsToRedo = new HashSet<>();
+        Map<String, String> stored = finals.existing(handle, results.entrySet().stream()
+                .filter(e -> e.getValue() != null && e.getValue().processed() == null).map(e -> e.getKey().ref()).toList());
         for (Map.Entry<StateRow, EntityProcessor.Result> entry : results.entrySet()) {
             StateRow row = entry.getKey();
             EntityProcessor.Result result = entry.getValue();
             long next = now + jittered(settings.interval());
             if (result == null) {
-                outcomes.add(new StateStore.Outcome(row.ref(), row.processedJson(), row.processedHash(), row.errorsJson(), next, row.unprocessedHash()));
+                outcomes.add(new StateStore.Outcome(row.ref(), row.processedHash(), row.errorsJson(), next, row.unprocessedHash()));
                 continue;
             }
             List<String> errors = new ArrayList<>(result.errors());
@@ -252,31 +249,68 @@ public final class ProcessingEngine {
                 orphaned.addAll(updateChildren(handle, row, result, errors, now));
             }
             boolean ok = result.processed() != null;
-            String processedJson = ok ? EntityProcessor.JSON.writeValueAsString(result.processed()) : row.processedJson();
             String errorsJson = errors.isEmpty() ? null : EntityProcessor.JSON.writeValueAsString(errors);
-            outcomes.add(new StateStore.Outcome(row.ref(), processedJson, ok ? row.unprocessedHash() : row.processedHash(), errorsJson, next,
-                    row.unprocessedHash()));
+            outcomes.add(new StateStore.Outcome(row.ref(), ok ? row.unprocessedHash() : row.processedHash(), errorsJson, next, row.unprocessedHash()));
             if (ok) {
-                newRelations.put(row.ref(), result.relations());
-            }
-            if (!java.util.Objects.equals(processedJson, row.processedJson()) || !java.util.Objects.equals(errorsJson, row.errorsJson())) {
-                toStitch.add(row.ref());
-                if ((processedJson == null || row.processedJson() == null) && row.parentRef() != null) {
-                    toStitch.add(row.parentRef());
+                List<String> shown = new ArrayList<>(errors);
+                if (result.expanded()) {
+                    states.failedChildren(handle, row.ref()).forEach(child -> EntityProcessor.JSON.readValue(child.getValue(), FinalBuilder.STRINGS)
+                            .forEach(message -> shown.add(child.getKey() + ": " + message)));
                 }
+                written.put(row.ref(), FinalBuilder.build(row, result.processed(), result.relations(), shown));
+                if (row.errorsJson() != null && row.parentRef() != null) {
+                    parentsToRedo.add(row.parentRef());
+                }
+            } else if (stored.containsKey(row.ref())) {
+                written.put(row.ref(), FinalBuilder.withErrors(stored.get(row.ref()), errors));
+            } else if (row.parentRef() != null && !java.util.Objects.equals(errorsJson, row.errorsJson())) {
+                // an entity that never made it shows its errors on its location
+                parentsToRedo.add(row.parentRef());
             }
             if (!errors.isEmpty()) {
                 LOG.debug("Processing {} gave errors: {}", row.ref(), errors);
             }
         }
         states.saveOutcomes(handle, outcomes, node);
-        toStitch.addAll(relations.replace(handle, newRelations));
-        if (settings.deleteOrphans() && !orphaned.isEmpty()) {
-            toStitch.addAll(relations.deleteByOrigin(handle, orphaned));
-            states.delete(handle, orphaned);
+        parentsToRedo.removeIf(parent -> parent.startsWith("provider:"));
+        states.forceReprocess(handle, parentsToRedo, now);
+        List<String> deleted = new ArrayList<>();
+        if (settings.deleteOrphans()) {
+            delete(handle, new ArrayList<>(orphaned), now);
+            deleted.addAll(orphaned);
+            orphaned.forEach(written::remove);
+        } else {
+            states.orphan(handle, orphaned, now);
         }
-        toStitch.addAll(orphaned);
-        stitchQueue.add(handle, toStitch, now);
+        return new Stitched(writeFinals(handle, written), deleted);
+    }
+
+    /** Writes the final entities whose content changed; returns them. */
+    private List<FinalStore.Row> writeFinals(Handle handle, Map<String, Map<String, Object>> entities) {
+        Map<String, String> hashes = finals.hashes(handle, entities.keySet());
+        List<FinalStore.Row> changed = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> entry : entities.entrySet()) {
+            String json = EntityProcessor.JSON.writeValueAsString(entry.getValue());
+            String hash = Hashes.of(json);
+            if (!hash.equals(hashes.get(entry.getKey()))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> metadata = (Map<String, Object>) entry.getValue().get("metadata");
+                String uid = String.valueOf(metadata.get("uid"));
+                changed.add(new FinalStore.Row(entry.getKey(), uid, withEtag(json, hash), hash, 0, entry.getValue()));
+            }
+        }
+        finals.upsert(handle, changed);
+        return changed;
+    }
+
+    /** Adds {@code metadata.etag} to an entity's JSON without serialising it again. */
+    private static String withEtag(String json, String hash) {
+        int metadata = json.indexOf("\"metadata\":{");
+        if (metadata < 0) {
+            return json;
+        }
+        int at = metadata + "\"metadata\":{".length();
+        return json.substring(0, at) + "\"etag\":\"" + hash + "\"," + json.substring(at);
     }
 
     /**
@@ -309,18 +343,17 @@ public final class ProcessingEngine {
             String hash = Hashes.of(json);
             StateRow old = existing.get(ref);
             if (old == null) {
-                inserts.add(new StateRow(ref, UUID.randomUUID().toString(), false, parent.ref(), found.locationKey(), json, hash, null, null, null));
+                inserts.add(new StateRow(ref, UUID.randomUUID().toString(), false, parent.ref(), found.locationKey(), json, hash, null, null));
                 continue;
             }
-            boolean mine = parent.ref().equals(old.parentRef()) || found.locationKey().equals(old.locationKey())
-                    || (old.parentRef() == null && !old.root());
+            boolean mine = parent.ref().equals(old.parentRef()) || found.locationKey().equals(old.locationKey()) || old.orphan();
             if (!mine) {
                 errors.add("Conflicting entity " + ref + ": already provided by " + old.locationKey() + ", so the one in "
                         + found.locationKey() + " is ignored. Remove one of them, or unregister the other location.");
                 continue;
             }
             if (!hash.equals(old.unprocessedHash()) || !parent.ref().equals(old.parentRef()) || !found.locationKey().equals(old.locationKey())) {
-                updates.add(new StateRow(ref, old.entityId(), old.root(), parent.ref(), found.locationKey(), json, hash, null, null, null));
+                updates.add(new StateRow(ref, old.entityId(), old.root(), parent.ref(), found.locationKey(), json, hash, null, null));
             }
         }
         states.insert(handle, inserts, now, now);
@@ -338,35 +371,15 @@ public final class ProcessingEngine {
                 return key != null && result.failed().stream().anyMatch(key::startsWith);
             });
         }
-        states.orphan(handle, gone);
         return gone;
     }
 
-    /**
-     * Stitches one batch from the queue.
-     *
-     * @return how many refs it stitched
-     */
-    public int stitchBatch() {
-        long now = clock.millis();
-        List<Stitched> changed = new ArrayList<>();
-        int taken = jdbi.inTransaction(handle -> {
-            List<String> refs = stitchQueue.take(handle, BATCH);
-            if (!refs.isEmpty()) {
-                changed.add(stitcher.stitch(handle, refs, now));
-            }
-            return refs.size();
-        });
-        changed.forEach(onStitched);
-        return taken;
-    }
-
-    /** Whether nothing is due and nothing waits to be stitched. */
+    /** Whether nothing is due. */
     public boolean isIdle() {
         long now = clock.millis();
         long due = jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM catalog_refresh_state WHERE next_update_at <= :now")
                 .bind("now", now).mapTo(Long.class).one());
-        return due == 0 && stitchQueue.isEmpty();
+        return due == 0;
     }
 
     /** The entities nothing emits any more (for orphan clean-up). */

@@ -15,7 +15,7 @@ import java.util.Optional;
 final class StateStore {
 
     private static final String COLUMNS = "entity_ref, entity_id, root, parent_ref, location_key, unprocessed_entity, "
-            + "unprocessed_hash, processed_entity, processed_hash, errors";
+            + "unprocessed_hash, processed_hash, errors";
     static final int CHUNK = 2000;
 
     private final Jdbi jdbi;
@@ -79,12 +79,21 @@ final class StateStore {
                 .bind("parent", parentRef).mapTo(String.class).list();
     }
 
-    /** Errors of entities a location emitted that never processed successfully: ref and errors JSON. */
+    /** Errors of entities a location emitted that never made it into the catalog: ref and errors JSON. */
     List<Map.Entry<String, String>> failedChildren(Handle handle, String parentRef) {
         return handle.createQuery("""
-                        SELECT entity_ref, errors FROM catalog_refresh_state
-                        WHERE parent_ref = :parent AND processed_entity IS NULL AND errors IS NOT NULL ORDER BY entity_ref""")
+                        SELECT s.entity_ref, s.errors FROM catalog_refresh_state s
+                        LEFT JOIN catalog_final_entities f ON f.entity_ref = s.entity_ref
+                        WHERE s.parent_ref = :parent AND s.errors IS NOT NULL AND f.entity_ref IS NULL ORDER BY s.entity_ref""")
                 .bind("parent", parentRef).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** Makes rows due now and processed in full (their context changed: parent, orphan state, a child's errors). */
+    void forceReprocess(Handle handle, Collection<String> refs, long now) {
+        for (List<String> chunk : chunks(refs)) {
+            handle.createUpdate("UPDATE catalog_refresh_state SET processed_hash = NULL, next_update_at = :now WHERE entity_ref = ANY(:refs)")
+                    .bindArray("refs", String.class, chunk).bind("now", now).execute();
+        }
     }
 
     /** Every ref below a root, itself included (the subtree of parent links). */
@@ -122,7 +131,7 @@ final class StateStore {
         }
         PreparedBatch batch = handle.prepareBatch("""
                 UPDATE catalog_refresh_state SET unprocessed_entity = :entity, unprocessed_hash = :hash, parent_ref = :parent,
-                    location_key = :location, next_update_at = :next
+                    location_key = :location, next_update_at = :next, processed_hash = NULL
                 WHERE entity_ref = :ref""");
         for (StateRow row : rows) {
             batch.bind("entity", row.unprocessedJson()).bind("hash", row.unprocessedHash()).bind("parent", row.parentRef())
@@ -131,10 +140,11 @@ final class StateStore {
         batch.execute();
     }
 
-    /** Detaches entities from their parent: they become orphans. */
-    void orphan(Handle handle, Collection<String> refs) {
+    /** Detaches entities from their parent: they become orphans, processed again to say so. */
+    void orphan(Handle handle, Collection<String> refs, long now) {
         for (List<String> chunk : chunks(refs)) {
-            handle.createUpdate("UPDATE catalog_refresh_state SET parent_ref = NULL WHERE entity_ref = ANY(:refs)").bindArray("refs", String.class, chunk).execute();
+            handle.createUpdate("UPDATE catalog_refresh_state SET parent_ref = NULL, processed_hash = NULL, next_update_at = :now WHERE entity_ref = ANY(:refs)")
+                    .bindArray("refs", String.class, chunk).bind("now", now).execute();
         }
     }
 
@@ -151,11 +161,11 @@ final class StateStore {
         // its new input and stays due; only its claim is released below
         boolean claims = dialect == io.kerberus.plugin.Database.Dialect.POSTGRES;
         PreparedBatch batch = handle.prepareBatch("""
-                UPDATE catalog_refresh_state SET processed_entity = :processed, processed_hash = :processedHash, errors = :errors,
+                UPDATE catalog_refresh_state SET processed_hash = :processedHash, errors = :errors,
                     next_update_at = :next, claimed_by = NULL, claimed_until = NULL
                 WHERE entity_ref = :ref AND unprocessed_hash = :input""" + (claims ? " AND claimed_by = :node" : ""));
         for (Outcome outcome : outcomes) {
-            batch.bind("processed", outcome.processedJson()).bind("processedHash", outcome.processedHash())
+            batch.bind("processedHash", outcome.processedHash())
                     .bind("errors", outcome.errorsJson()).bind("next", outcome.nextUpdateAt()).bind("ref", outcome.ref())
                     .bind("input", outcome.inputHash());
             if (claims) {
@@ -184,13 +194,12 @@ final class StateStore {
      * What processing did to one row.
      *
      * @param ref           the row
-     * @param processedJson the processed entity to keep (the old one when processing failed)
-     * @param processedHash the unprocessed hash it came from
+     * @param processedHash the unprocessed hash processed successfully (the old one when processing failed)
      * @param errorsJson    the errors, or null
      * @param nextUpdateAt  when to process it again
      * @param inputHash     the unprocessed hash the row had when claimed
      */
-    record Outcome(String ref, String processedJson, String processedHash, String errorsJson, long nextUpdateAt, String inputHash) {
+    record Outcome(String ref, String processedHash, String errorsJson, long nextUpdateAt, String inputHash) {
     }
 
     void delete(Handle handle, Collection<String> refs) {
@@ -239,6 +248,6 @@ final class StateStore {
 
     private static StateRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new StateRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
+                rs.getString(7), rs.getString(8), rs.getString(9));
     }
 }

@@ -26,10 +26,37 @@ public final class EntityIndex {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    /** One indexed entity; {@code triples} holds key, lower-case value, value as written, repeated. */
-    record Slot(String ref, String uid, String json, String[] triples) {
+    /**
+     * One indexed entity: its stored JSON (relations that start at it last), the filterable triples
+     * (key, lower-case value, value as written, repeated) without relations, the relations it starts,
+     * the relation triples currently indexed (its own and the inverses of those pointing at it), and
+     * the JSON as served (with every relation), built when first asked for.
+     */
+    static final class Slot {
+        final String ref;
+        final String uid;
+        final String stored;
+        final String[] triples;
+        final List<String[]> outgoing;
+        volatile String served;
 
-        /** The first lower-case value of a key, or null. */
+        Slot(String ref, String uid, String stored, String[] triples, List<String[]> outgoing) {
+            this.ref = ref;
+            this.uid = uid;
+            this.stored = stored;
+            this.triples = triples;
+            this.outgoing = outgoing;
+        }
+
+        String uid() {
+            return uid;
+        }
+
+        String ref() {
+            return ref;
+        }
+
+        /** The first lower-case value of a (non-relation) key, or null. */
         String first(String key) {
             for (int i = 0; i < triples.length; i += 3) {
                 if (triples[i].equals(key)) {
@@ -59,6 +86,8 @@ public final class EntityIndex {
     private final Map<String, RoaringBitmap> exists = new HashMap<>();
     private final Map<String, String> interned = new HashMap<>();
     private final RoaringBitmap live = new RoaringBitmap();
+    /** For each target ref: the entities whose relations point at it, and the relation types. */
+    private final Map<String, Map<String, List<String>>> incoming = new HashMap<>();
     private final java.util.concurrent.ConcurrentHashMap<List<OrderField>, VersionedView> views = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile long version;
     private volatile long seq;
@@ -95,13 +124,17 @@ public final class EntityIndex {
         lock.readLock().lock();
         try {
             Integer existing = byRef.get(ref);
-            if (existing != null && slots.get(existing).json().equals(json)) {
+            if (existing != null && slots.get(existing).stored.equals(json)) {
                 return;
             }
         } finally {
             lock.readLock().unlock();
         }
-        String[] pairs = intern(Flattener.flatten(data != null ? data : JSON.readValue(json, MAP)));
+        Map<String, Object> entity = data != null ? data : JSON.readValue(json, MAP);
+        Map<String, Object> withoutRelations = new java.util.LinkedHashMap<>(entity);
+        withoutRelations.remove("relations");
+        String[] triples = intern(Flattener.flatten(withoutRelations));
+        List<String[]> outgoing = outgoing(entity.get("relations"));
         lock.writeLock().lock();
         try {
             Integer existing = byRef.get(ref);
@@ -109,7 +142,7 @@ public final class EntityIndex {
                 unindex(existing);
             }
             int ordinal = existing != null ? existing : free.isEmpty() ? slots.size() : free.pop();
-            Slot slot = new Slot(ref, uid, json, pairs);
+            Slot slot = new Slot(ref, uid, json, triples, outgoing);
             if (ordinal == slots.size()) {
                 slots.add(slot);
             } else {
@@ -117,10 +150,10 @@ public final class EntityIndex {
             }
             byRef.put(ref, ordinal);
             byUid.put(uid, ordinal);
-            for (int i = 0; i < pairs.length; i += 3) {
-                String original = pairs[i + 2];
-                postings.computeIfAbsent(pairs[i], k -> new HashMap<>()).computeIfAbsent(pairs[i + 1], v -> new Posting(original)).bits.add(ordinal);
-                exists.computeIfAbsent(pairs[i], k -> new RoaringBitmap()).add(ordinal);
+            addTriples(ordinal, triples);
+            addTriples(ordinal, relationTriples(slot));
+            for (String[] relation : outgoing) {
+                link(ref, relation[0], relation[1]);
             }
             live.add(ordinal);
             version++;
@@ -129,14 +162,15 @@ public final class EntityIndex {
         }
     }
 
-    /** Removes an entity; does nothing when it is not indexed. */
+    /** Removes an entity; does nothing when it is not indexed. Relations pointing at it stay, ready for its return. */
     public void remove(String ref) {
         lock.writeLock().lock();
         try {
             Integer ordinal = byRef.remove(ref);
             if (ordinal != null) {
+                Slot slot = slots.get(ordinal);
                 unindex(ordinal);
-                byUid.remove(slots.get(ordinal).uid());
+                byUid.remove(slot.uid);
                 slots.set(ordinal, null);
                 live.remove(ordinal);
                 free.push(ordinal);
@@ -147,8 +181,94 @@ public final class EntityIndex {
         }
     }
 
+    /** Takes an entity's postings and its relations (here and on their targets) out of the index. */
     private void unindex(int ordinal) {
-        String[] triples = slots.get(ordinal).triples();
+        Slot slot = slots.get(ordinal);
+        removeTriples(ordinal, slot.triples);
+        removeTriples(ordinal, relationTriples(slot));
+        for (String[] relation : slot.outgoing) {
+            unlink(slot.ref, relation[0], relation[1]);
+        }
+    }
+
+    /** Records that {@code source} relates to {@code target}, and shows the inverse on the target at once. */
+    private void link(String source, String type, String target) {
+        incoming.computeIfAbsent(target, t -> new HashMap<>()).computeIfAbsent(source, s -> new ArrayList<>()).add(type);
+        Integer ordinal = byRef.get(target);
+        String inverse = io.kerberus.catalog.Relation.INVERSES.get(type);
+        if (ordinal != null && !target.equals(source)) {
+            slots.get(ordinal).served = null;
+            if (inverse != null) {
+                addTriples(ordinal, new String[] {intern("relations." + inverse.toLowerCase(Locale.ROOT)), source, source});
+            }
+        }
+    }
+
+    /** Undoes {@link #link}. */
+    private void unlink(String source, String type, String target) {
+        Map<String, List<String>> sources = incoming.get(target);
+        if (sources != null) {
+            List<String> types = sources.get(source);
+            if (types != null) {
+                types.remove(type);
+                if (types.isEmpty()) {
+                    sources.remove(source);
+                }
+            }
+            if (sources.isEmpty()) {
+                incoming.remove(target);
+            }
+        }
+        Integer ordinal = byRef.get(target);
+        String inverse = io.kerberus.catalog.Relation.INVERSES.get(type);
+        if (ordinal != null && !target.equals(source)) {
+            Slot slot = slots.get(ordinal);
+            slot.served = null;
+            if (inverse != null) {
+                String key = "relations." + inverse.toLowerCase(Locale.ROOT);
+                removeTriples(ordinal, new String[] {key, source, source});
+                // the key stays present when the target has other relations of that kind
+                String[] remaining = relationTriples(slot);
+                for (int i = 0; i < remaining.length; i += 3) {
+                    if (remaining[i].equals(key)) {
+                        exists.computeIfAbsent(key, k -> new RoaringBitmap()).add(ordinal);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The relation triples of an entity: the relations it starts and the inverses of those pointing at it. */
+    String[] relationTriples(Slot slot) {
+        List<String> out = new ArrayList<>();
+        for (String[] relation : slot.outgoing) {
+            out.add(intern("relations." + relation[0].toLowerCase(Locale.ROOT)));
+            out.add(relation[1]);
+            out.add(relation[1]);
+        }
+        incoming.getOrDefault(slot.ref, Map.of()).forEach((source, types) -> {
+            for (String type : types) {
+                String inverse = io.kerberus.catalog.Relation.INVERSES.get(type);
+                if (inverse != null && !source.equals(slot.ref)) {
+                    out.add(intern("relations." + inverse.toLowerCase(Locale.ROOT)));
+                    out.add(source);
+                    out.add(source);
+                }
+            }
+        });
+        return out.toArray(String[]::new);
+    }
+
+    private void addTriples(int ordinal, String[] triples) {
+        for (int i = 0; i < triples.length; i += 3) {
+            String original = triples[i + 2];
+            postings.computeIfAbsent(triples[i], k -> new HashMap<>()).computeIfAbsent(triples[i + 1], v -> new Posting(original)).bits.add(ordinal);
+            exists.computeIfAbsent(triples[i], k -> new RoaringBitmap()).add(ordinal);
+        }
+    }
+
+    private void removeTriples(int ordinal, String[] triples) {
         for (int i = 0; i < triples.length; i += 3) {
             Map<String, Posting> values = postings.get(triples[i]);
             Posting posting = values == null ? null : values.get(triples[i + 1]);
@@ -158,10 +278,67 @@ public final class EntityIndex {
                     values.remove(triples[i + 1]);
                 }
             }
+            // the set removed holds every value this entity had for its keys (relation keys never mix with others)
             RoaringBitmap keyBitmap = exists.get(triples[i]);
             if (keyBitmap != null) {
                 keyBitmap.remove(ordinal);
             }
+        }
+    }
+
+    private static List<String[]> outgoing(Object relations) {
+        List<String[]> out = new ArrayList<>();
+        if (relations instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> relation && relation.get("type") instanceof String type && relation.get("targetRef") instanceof String target) {
+                    out.add(new String[] {type, target.toLowerCase(Locale.ROOT)});
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The entity as the API serves it: the stored JSON with its relations list replaced by every
+     * relation (its own and the inverses pointing at it), sorted by type and target. Built on first
+     * use and kept until a relation changes; concurrent builds produce the same string.
+     */
+    String served(Slot slot) {
+        String served = slot.served;
+        if (served != null) {
+            return served;
+        }
+        List<String[]> relations = new ArrayList<>(slot.outgoing);
+        incoming.getOrDefault(slot.ref, Map.of()).forEach((source, types) -> {
+            for (String type : types) {
+                String inverse = io.kerberus.catalog.Relation.INVERSES.get(type);
+                if (inverse != null) {
+                    relations.add(new String[] {inverse, source});
+                }
+            }
+        });
+        relations.sort(java.util.Comparator.<String[], String>comparing(r -> r[0]).thenComparing(r -> r[1]));
+        StringBuilder out = new StringBuilder(slot.stored.length() + relations.size() * 120);
+        int at = slot.stored.lastIndexOf(",\"relations\":[");
+        out.append(at < 0 ? slot.stored.substring(0, slot.stored.length() - 1) : slot.stored.substring(0, at)).append(",\"relations\":[");
+        String previous = null;
+        for (String[] relation : relations) {
+            String key = relation[0] + " " + relation[1];
+            if (key.equals(previous)) {
+                continue;
+            }
+            out.append(previous == null ? "" : ",");
+            previous = key;
+            RelationJson.append(out, relation[0], relation[1]);
+        }
+        served = out.append("]}").toString();
+        slot.served = served;
+        return served;
+    }
+
+    private String intern(String value) {
+        synchronized (interned) {
+            return interned.computeIfAbsent(value, v -> v);
         }
     }
 
@@ -181,7 +358,7 @@ public final class EntityIndex {
         lock.readLock().lock();
         try {
             Integer ordinal = byRef.get(ref.toLowerCase(Locale.ROOT));
-            return ordinal == null ? Optional.empty() : Optional.of(slots.get(ordinal).json());
+            return ordinal == null ? Optional.empty() : Optional.of(served(slots.get(ordinal)));
         } finally {
             lock.readLock().unlock();
         }
@@ -192,7 +369,7 @@ public final class EntityIndex {
         lock.readLock().lock();
         try {
             Integer ordinal = byUid.get(uid);
-            return ordinal == null ? Optional.empty() : Optional.of(slots.get(ordinal).json());
+            return ordinal == null ? Optional.empty() : Optional.of(served(slots.get(ordinal)));
         } finally {
             lock.readLock().unlock();
         }
@@ -267,7 +444,7 @@ public final class EntityIndex {
         public RoaringBitmap containing(RoaringBitmap within, List<String> keys, String term) {
             RoaringBitmap out = new RoaringBitmap();
             within.forEach((int ordinal) -> {
-                String[] triples = slots.get(ordinal).triples();
+                String[] triples = slots.get(ordinal).triples;
                 for (int i = 0; i < triples.length; i += 3) {
                     if (keys.contains(triples[i]) && triples[i + 1].contains(term)) {
                         out.add(ordinal);
@@ -298,6 +475,11 @@ public final class EntityIndex {
             return slots.get(ordinal);
         }
 
+        /** The JSON the API serves for an ordinal. */
+        String json(int ordinal) {
+            return served(slots.get(ordinal));
+        }
+
         /** The ordinal of a ref, or -1. */
         int ordinal(String ref) {
             Integer ordinal = byRef.get(ref.toLowerCase(Locale.ROOT));
@@ -318,11 +500,13 @@ public final class EntityIndex {
                 return counts;
             }
             within.forEach((int ordinal) -> {
-                String[] triples = slots.get(ordinal).triples();
+                Slot slot = slots.get(ordinal);
                 java.util.Set<String> seen = new java.util.HashSet<>();
-                for (int i = 0; i < triples.length; i += 3) {
-                    if (triples[i].equals(key) && seen.add(triples[i + 1])) {
-                        counts.merge(byValue.get(triples[i + 1]).original, 1L, Long::sum);
+                for (String[] triples : new String[][] {slot.triples, relationTriples(slot)}) {
+                    for (int i = 0; i < triples.length; i += 3) {
+                        if (triples[i].equals(key) && seen.add(triples[i + 1])) {
+                            counts.merge(byValue.get(triples[i + 1]).original, 1L, Long::sum);
+                        }
                     }
                 }
             });

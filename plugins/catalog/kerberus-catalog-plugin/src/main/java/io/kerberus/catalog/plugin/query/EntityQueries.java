@@ -80,7 +80,7 @@ public final class EntityQueries {
                     ? backward(view, matches, view.positionOf(cursor.key().toArray(String[]::new)) - 1, limit)
                     : forward(view, matches, view.positionAfter(cursor.key().toArray(String[]::new)), limit);
             List<String> items = new ArrayList<>(positions.size());
-            positions.forEach(position -> items.add(reader.slot(view.ordinals[position]).json()));
+            positions.forEach(position -> items.add(reader.json(view.ordinals[position])));
             String next = null;
             String prev = null;
             if (!positions.isEmpty()) {
@@ -139,7 +139,7 @@ public final class EntityQueries {
             SortedView view = reader.sorted(order);
             List<String> items = new ArrayList<>();
             for (int position : forward(view, matches, cursorFreeStart(view, matches, offset), limit)) {
-                items.add(reader.slot(view.ordinals[position]).json());
+                items.add(reader.json(view.ordinals[position]));
             }
             return items;
         });
@@ -154,7 +154,7 @@ public final class EntityQueries {
             for (String ref : refs) {
                 int ordinal = reader.ordinal(normalizeRef(ref));
                 out.add(ordinal < 0 || (matches != null && !matches.contains(ordinal)) ? Optional.empty()
-                        : Optional.of(reader.slot(ordinal).json()));
+                        : Optional.of(reader.json(ordinal)));
             }
             return out;
         });
