@@ -6,7 +6,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import io.kerberus.plugin.CliCommand;
+
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.ServiceLoader;
 
 /** The {@code kerberus} command line. */
 @Command(name = "kerberus", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -26,7 +32,21 @@ public final class Main {
 
     /** Runs the command line; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        List<CliCommand> pluginCommands = new ArrayList<>();
+        ServiceLoader.load(CliCommand.class).forEach(pluginCommands::add);
+        for (CliCommand command : pluginCommands) {
+            String[] words = command.name().split(" ");
+            if (args.length >= words.length && Arrays.equals(Arrays.copyOf(args, words.length), words)) {
+                return runPluginCommand(command, Arrays.asList(args).subList(words.length, args.length), out, err);
+            }
+        }
         CommandLine commandLine = new CommandLine(new Main());
+        StringBuilder footer = new StringBuilder();
+        if (!pluginCommands.isEmpty()) {
+            footer.append("%nCommands of the bundled plugins:%n");
+            pluginCommands.forEach(c -> footer.append(String.format("  %-22s %s%%n", c.name(), c.description())));
+        }
+        commandLine.getCommandSpec().usageMessage().footer(footer.toString());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -45,6 +65,22 @@ public final class Main {
             return 1;
         });
         return commandLine.execute(args);
+    }
+
+    private static int runPluginCommand(CliCommand command, List<String> args, PrintWriter out, PrintWriter err) {
+        try {
+            int code = command.run(args, out, err);
+            out.flush();
+            err.flush();
+            return code;
+        } catch (Exception e) {
+            err.println("error: " + e.getMessage());
+            if (args.contains("--verbose")) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        }
     }
 
     /** Prints the version. */

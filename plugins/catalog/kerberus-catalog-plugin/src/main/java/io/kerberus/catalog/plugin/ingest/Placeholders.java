@@ -26,11 +26,34 @@ public final class Placeholders {
     private final UrlReader reader;
 
     public Placeholders(UrlReader reader, Map<String, PlaceholderResolver> extra) {
+        this(reader, extra, true);
+    }
+
+    /**
+     * Placeholders for offline checks ({@code catalog validate}): files are read, URLs are not (a
+     * placeholder naming a URL resolves to an empty value).
+     */
+    public static Placeholders offline(UrlReader reader) {
+        return new Placeholders(reader, Map.of(), false);
+    }
+
+    private Placeholders(UrlReader reader, Map<String, PlaceholderResolver> extra, boolean readUrls) {
         this.reader = reader;
-        resolvers.put("text", (value, location, urlReader) -> new String(readRelative(value, location, urlReader), StandardCharsets.UTF_8));
-        resolvers.put("json", (value, location, urlReader) -> JSON.readValue(readRelative(value, location, urlReader), Object.class));
-        resolvers.put("yaml", (value, location, urlReader) -> yaml(readRelative(value, location, urlReader), value));
+        resolvers.put("text", (value, location, urlReader) -> isUrl(value, location) && !readUrls ? notRead(value)
+                : new String(readRelative(value, location, urlReader), StandardCharsets.UTF_8));
+        resolvers.put("json", (value, location, urlReader) -> isUrl(value, location) && !readUrls ? notRead(value)
+                : JSON.readValue(readRelative(value, location, urlReader), Object.class));
+        resolvers.put("yaml", (value, location, urlReader) -> isUrl(value, location) && !readUrls ? notRead(value)
+                : yaml(readRelative(value, location, urlReader), value));
         resolvers.putAll(extra);
+    }
+
+    private static String notRead(String url) {
+        return "(" + url + " is not read offline)";
+    }
+
+    private static boolean isUrl(String target, LocationSpec location) {
+        return location.type().equals("url") || target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
     }
 
     /** A placeholder that could not be resolved; the message names it and why. */
@@ -75,7 +98,10 @@ public final class Placeholders {
     private Object placeholder(String key, Object argument, LocationSpec location, String path) throws PlaceholderException {
         PlaceholderResolver resolver = resolvers.get(key);
         if (resolver == null) {
-            throw new PlaceholderException("\"" + path + "\" uses the unknown placeholder $" + key + "; the catalog knows " + resolvers.keySet().stream().map(k -> "$" + k).toList());
+            // as in Backstage, an unknown $key is data (an OpenAPI $ref inside a definition), not a placeholder
+            Map<String, Object> kept = new LinkedHashMap<>();
+            kept.put("$" + key, resolveValue(argument, location, path.isEmpty() ? "$" + key : path + ".$" + key));
+            return kept;
         }
         if (!(argument instanceof String text) || text.isBlank()) {
             throw new PlaceholderException("\"" + path + "\": placeholder $" + key + " needs a string argument");
