@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The config options every command shares, and how they become the merged config. */
 final class ConfigOptions {
@@ -32,11 +34,13 @@ final class ConfigOptions {
 
     LoadedConfig load(Path workDir) {
         List<ConfigLoader.Layer> layers = new ArrayList<>();
+        Map<String, String> env = new HashMap<>(System.getenv());
         if (usesDemo(workDir)) {
             layers.add(ConfigLoader.Layer.text("demo config (built in)", demoYaml(), workDir));
+            env.putIfAbsent(DemoCatalog.VARIABLE, DemoCatalog.extract(workDir.resolve("data").resolve("demo-catalog")).toString());
         }
         layers.addAll(ConfigLoader.standardLayers(workDir, files));
-        return ConfigLoader.load(layers, System.getenv());
+        return ConfigLoader.load(layers, env);
     }
 
     static String demoYaml() {

@@ -36,7 +36,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "  database: {client: h2, connection: {directory: '" + dir + "'}}\n  logger: {level: warn}\n";
             LoadedConfig config = ConfigLoader.load(List.of(
                     ConfigLoader.Layer.text("demo config (built in)", ConfigOptions.demoYaml(), dir),
-                    ConfigLoader.Layer.text("training", overrides, dir)), Map.of());
+                    ConfigLoader.Layer.text("training", overrides, dir)),
+                    Map.of(DemoCatalog.VARIABLE, DemoCatalog.extract(dir.resolve("demo-catalog")).toString()));
             Backend.Prepared prepared = Backend.prepare(config, PluginSet.discover(config), null);
             prepared.settings().logging().apply();
             try (Backend backend = Backend.start(prepared, Clock.systemUTC())) {
@@ -64,8 +65,24 @@ final class TrainCommand implements Callable<Integer> {
         for (String path : List.of("/", "/settings", "/example", "/nowhere", "/static/platform/kerberus.css")) {
             get(client, url + path, session);
         }
+        waitForCatalog(client, url, session);
+        for (String path : List.of("/api/catalog/entities/by-query?filter=kind%3Dcomponent&limit=20",
+                "/api/catalog/entities/by-name/component/default/checkout-service", "/api/catalog/entity-facets?facet=spec.type")) {
+            get(client, url + path, session);
+        }
         client.send(HttpRequest.newBuilder(URI.create(url + "/api/auth/guest/refresh")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits (at most 30 s) until the demo catalog is processed, so that its code paths are trained too. */
+    private static void waitForCatalog(HttpClient client, String url, String session) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (get(client, url + "/api/catalog/entities/by-name/component/default/checkout-service", session).statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        }
     }
 
     private static HttpResponse<String> get(HttpClient client, String url, String cookie) throws IOException, InterruptedException {
