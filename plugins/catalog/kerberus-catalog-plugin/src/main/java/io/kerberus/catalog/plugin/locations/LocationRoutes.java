@@ -40,6 +40,7 @@ public final class LocationRoutes {
     public void mount(Routes routes) {
         routes.get("/locations", request -> locations.list().stream().map(location -> Map.of("data", location)).toList());
         routes.post("/locations", this::create);
+        routes.post("/locations/by-query", this::byQuery);
         routes.get("/locations/{id}", request -> find(request.pathParam("id")));
         routes.put("/locations/{id}", this::update);
         routes.delete("/locations/{id}", request -> {
@@ -100,6 +101,50 @@ public final class LocationRoutes {
         }
         LocationSpec spec = LocationSpec.of(origin.substring(0, origin.indexOf(':')), origin.substring(origin.indexOf(':') + 1));
         return locations.find(spec).orElseThrow(() -> new NotFoundException("The origin location " + origin + " of " + ref + " is not registered"));
+    }
+
+    /** The body of {@code POST /locations/by-query}. */
+    record LocationQuery(String cursor, Integer limit, Map<String, Object> query) {
+    }
+
+    private Object byQuery(Request request) {
+        LocationQuery input = request.body().isBlank() ? new LocationQuery(null, null, null) : request.bodyAs(LocationQuery.class);
+        int limit = input.limit() == null ? 1000 : input.limit();
+        int offset = 0;
+        if (input.cursor() != null) {
+            try {
+                offset = Integer.parseInt(new String(java.util.Base64.getUrlDecoder().decode(input.cursor())));
+            } catch (RuntimeException e) {
+                throw new InputException("Malformed cursor");
+            }
+        }
+        List<LocationService.Location> matching = locations.list().stream().filter(location -> matches(location, input.query())).toList();
+        List<LocationService.Location> page = matching.subList(Math.min(offset, matching.size()), Math.min(offset + limit, matching.size()));
+        Map<String, Object> pageInfo = new LinkedHashMap<>();
+        if (offset + limit < matching.size()) {
+            pageInfo.put("nextCursor", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(offset + limit).getBytes()));
+        }
+        return Map.of("items", page, "totalItems", matching.size(), "pageInfo", pageInfo);
+    }
+
+    /** A location matches a predicate on its fields (id, type, target), values compared without case. */
+    private static boolean matches(LocationService.Location location, Map<String, Object> query) {
+        if (query == null) {
+            return true;
+        }
+        Map<String, String> fields = Map.of("id", location.id(), "type", location.type(), "target", location.target());
+        for (Map.Entry<String, Object> condition : query.entrySet()) {
+            String actual = fields.get(condition.getKey());
+            if (actual == null) {
+                throw new InputException("query: locations can be filtered by id, type and target, not " + condition.getKey());
+            }
+            Object expected = condition.getValue();
+            List<?> allowed = expected instanceof Map<?, ?> op && op.get("$in") instanceof List<?> in ? in : List.of(String.valueOf(expected));
+            if (allowed.stream().noneMatch(value -> String.valueOf(value).equalsIgnoreCase(actual))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The body of {@code POST /analyze-location}. */

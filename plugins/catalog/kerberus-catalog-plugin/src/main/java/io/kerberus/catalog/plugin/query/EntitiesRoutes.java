@@ -39,6 +39,7 @@ public final class EntitiesRoutes {
     public void mount(Routes routes) {
         routes.get("/entities", this::list);
         routes.get("/entities/by-query", this::byQuery);
+        routes.post("/entities/by-query", this::byQueryPost);
         routes.post("/entities/by-refs", this::byRefs);
         routes.get("/entities/by-uid/{uid}", request -> json(index.jsonByUid(request.pathParam("uid"))
                 .orElseThrow(() -> new NotFoundException("No entity with uid " + request.pathParam("uid")))));
@@ -46,6 +47,7 @@ public final class EntitiesRoutes {
         routes.get("/entities/by-name/{kind}/{namespace}/{name}", request -> json(byName(request)));
         routes.get("/entities/by-name/{kind}/{namespace}/{name}/ancestry", this::ancestry);
         routes.get("/entity-facets", this::facets);
+        routes.post("/entity-facets", this::facetsPost);
         routes.post("/refresh", this::refresh);
         routes.post("/validate-entity", this::validate);
     }
@@ -74,8 +76,38 @@ public final class EntitiesRoutes {
         EntityQueries.Page page = queries.byQuery(request.queryParams("filter"), request.queryParams("orderField"),
                 request.queryParam("fullTextFilterTerm").orElse(null), termFields, intParam(request, "limit", DEFAULT_QUERY_LIMIT),
                 intParam(request, "offset", 0), request.queryParam("cursor").orElse(null), total);
+        return pageResponse(page, fields(request), total);
+    }
+
+    /** The body of {@code POST /entities/by-query}. */
+    record QueryRequest(String cursor, Integer limit, Integer offset, List<Map<String, String>> orderBy, Map<String, Object> fullTextFilter,
+                        List<String> fields, String totalItems, Map<String, Object> query) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object byQueryPost(Request request) {
+        QueryRequest input = request.body().isBlank() ? new QueryRequest(null, null, null, null, null, null, null, null)
+                : request.bodyAs(QueryRequest.class);
+        List<String> order = new ArrayList<>();
+        if (input.orderBy() != null) {
+            input.orderBy().forEach(o -> order.add(o.getOrDefault("field", "") + "," + o.getOrDefault("order", "asc")));
+        }
+        String term = input.fullTextFilter() == null ? null : (String) input.fullTextFilter().get("term");
+        List<String> termFields = input.fullTextFilter() == null || !(input.fullTextFilter().get("fields") instanceof List<?> list)
+                ? List.of() : (List<String>) list;
+        boolean total = !"exclude".equals(input.totalItems());
+        int limit = input.limit() == null ? DEFAULT_QUERY_LIMIT : input.limit();
+        int offset = input.offset() == null ? 0 : input.offset();
+        if (limit < 0 || offset < 0) {
+            throw new InputException("limit and offset must be 0 or more");
+        }
+        EntityQueries.Page page = queries.byQuery(List.of(), input.query(), order, term, termFields, limit, offset, input.cursor(), total);
+        return pageResponse(page, input.fields() == null ? List.of() : input.fields(), total);
+    }
+
+    private static Response pageResponse(EntityQueries.Page page, List<String> fields, boolean total) {
         StringBuilder body = new StringBuilder(page.items().size() * 1024 + 128);
-        body.append("{\"items\":").append(array(project(page.items(), fields(request))));
+        body.append("{\"items\":").append(array(project(page.items(), fields)));
         if (total) {
             body.append(",\"totalItems\":").append(page.totalItems());
         }
@@ -145,8 +177,24 @@ public final class EntitiesRoutes {
         if (facets.isEmpty()) {
             throw new InputException("facet: at least one facet is required, such as facet=kind");
         }
+        return facetsResponse(queries.facets(facets, request.queryParams("filter")));
+    }
+
+    /** The body of {@code POST /entity-facets}. */
+    record FacetsRequest(List<String> facets, Map<String, Object> query) {
+    }
+
+    private Object facetsPost(Request request) {
+        FacetsRequest input = request.bodyAs(FacetsRequest.class);
+        if (input.facets() == null || input.facets().isEmpty()) {
+            throw new InputException("facets: at least one facet is required, such as [\"kind\"]");
+        }
+        return facetsResponse(queries.facets(input.facets(), List.of(), input.query()));
+    }
+
+    private static Map<String, Object> facetsResponse(Map<String, Map<String, Long>> facets) {
         Map<String, Object> out = new LinkedHashMap<>();
-        queries.facets(facets, request.queryParams("filter")).forEach((facet, counts) -> {
+        facets.forEach((facet, counts) -> {
             List<Map<String, Object>> values = new ArrayList<>();
             counts.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

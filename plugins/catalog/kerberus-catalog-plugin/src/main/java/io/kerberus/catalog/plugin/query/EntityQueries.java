@@ -51,15 +51,24 @@ public final class EntityQueries {
      * @param key        the sort values of the last (or, going back, first) item shown
      * @param previous   whether the cursor goes back
      * @param total      the total of the first page, or -1
+     * @param predicate  the filter predicate of a POST query, or null
      */
-    record Cursor(List<String> filters, List<String> order, String term, List<String> termFields, List<String> key, boolean previous, long total) {
+    record Cursor(List<String> filters, List<String> order, String term, List<String> termFields, List<String> key, boolean previous, long total,
+                  Object predicate) {
     }
 
     /** {@code GET /entities/by-query}. */
     public Page byQuery(List<String> filters, List<String> orderFields, String term, List<String> termFields, int limit, int offset,
                         String cursorText, boolean includeTotal) {
+        return byQuery(filters, null, orderFields, term, termFields, limit, offset, cursorText, includeTotal);
+    }
+
+    /** {@code GET} or {@code POST /entities/by-query}: filter parameters or a filter predicate. */
+    public Page byQuery(List<String> filters, Object predicate, List<String> orderFields, String term, List<String> termFields, int limit,
+                        int offset, String cursorText, boolean includeTotal) {
         Cursor cursor = cursorText == null ? null : decode(cursorText);
         List<String> activeFilters = cursor == null ? filters : cursor.filters();
+        Object activePredicate = cursor == null ? predicate : cursor.predicate();
         List<String> activeOrder = cursor == null ? orderFields : cursor.order();
         String activeTerm = cursor == null ? term : cursor.term();
         List<String> activeTermFields = cursor == null ? termFields : cursor.termFields();
@@ -67,6 +76,9 @@ public final class EntityQueries {
         List<OrderField> order = OrderField.parseOrderFields(activeOrder);
         return index.read(reader -> {
             RoaringBitmap matches = reader.match(filter);
+            if (activePredicate != null) {
+                matches.and(Predicate.evaluate(reader, activePredicate));
+            }
             if (activeTerm != null && !activeTerm.isBlank()) {
                 List<String> fields = activeTermFields.isEmpty() ? DEFAULT_FULL_TEXT_FIELDS
                         : activeTermFields.stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
@@ -87,10 +99,12 @@ public final class EntityQueries {
                 int last = positions.getLast();
                 int first = positions.getFirst();
                 if (!forward(view, matches, last + 1, 1).isEmpty()) {
-                    next = encode(new Cursor(activeFilters, activeOrder, activeTerm, activeTermFields, List.of(view.keys[last]), false, total));
+                    next = encode(new Cursor(activeFilters, activeOrder, activeTerm, activeTermFields, java.util.Arrays.asList(view.keys[last]), false, total,
+                            activePredicate));
                 }
                 if (!backward(view, matches, first - 1, 1).isEmpty()) {
-                    prev = encode(new Cursor(activeFilters, activeOrder, activeTerm, activeTermFields, List.of(view.keys[first]), true, total));
+                    prev = encode(new Cursor(activeFilters, activeOrder, activeTerm, activeTermFields, java.util.Arrays.asList(view.keys[first]), true, total,
+                            activePredicate));
                 }
             }
             return new Page(items, total, next, prev);
@@ -162,9 +176,17 @@ public final class EntityQueries {
 
     /** {@code GET /entity-facets}: each facet's values and counts among the matching entities. */
     public Map<String, Map<String, Long>> facets(List<String> facets, List<String> filters) {
+        return facets(facets, filters, null);
+    }
+
+    /** {@code GET} or {@code POST /entity-facets}, with filter parameters or a filter predicate. */
+    public Map<String, Map<String, Long>> facets(List<String> facets, List<String> filters, Object predicate) {
         EntityFilter filter = EntityFilter.parse(filters);
         return index.read(reader -> {
             RoaringBitmap matches = reader.match(filter);
+            if (predicate != null) {
+                matches.and(Predicate.evaluate(reader, predicate));
+            }
             Map<String, Map<String, Long>> out = new LinkedHashMap<>();
             for (String facet : facets) {
                 out.put(facet, reader.facet(matches, facet.toLowerCase(Locale.ROOT)));
