@@ -49,6 +49,23 @@ public record Response(int status, String contentType, Object body, Map<String, 
         return new Response(303, null, null, Map.of("Location", Objects.requireNonNull(location)));
     }
 
+    /**
+     * A JSON object whose fields keep the given order, unlike {@code Map.of}, so that clients and
+     * people reading the output see the same field order on every call.
+     *
+     * @param keysAndValues alternating field names and values; null values are kept
+     */
+    public static Map<String, Object> object(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("object(...) takes pairs of names and values, got " + keysAndValues.length + " arguments");
+        }
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return object;
+    }
+
     /** A copy with one more header. */
     public Response header(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);

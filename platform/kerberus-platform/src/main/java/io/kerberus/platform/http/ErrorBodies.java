@@ -1,5 +1,6 @@
 package io.kerberus.platform.http;
 
+import io.kerberus.plugin.Response;
 import io.kerberus.plugin.ConflictException;
 import io.kerberus.plugin.InputException;
 import io.kerberus.plugin.NotAllowedException;
@@ -37,10 +38,9 @@ final class ErrorBodies {
     }
 
     static Map<String, Object> body(int status, String name, String message, String method, String url) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", Map.of("name", name, "message", message == null ? name : message));
-        body.put("request", Map.of("method", method, "url", url));
-        body.put("response", Map.of("statusCode", status));
-        return body;
+        return Response.object(
+                "error", Response.object("name", name, "message", message == null ? name : message),
+                "request", Response.object("method", method, "url", url),
+                "response", Response.object("statusCode", status));
     }
 }

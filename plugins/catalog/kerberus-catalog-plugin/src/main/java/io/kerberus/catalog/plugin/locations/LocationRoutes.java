@@ -38,7 +38,7 @@ public final class LocationRoutes {
     }
 
     public void mount(Routes routes) {
-        routes.get("/locations", request -> locations.list().stream().map(location -> Map.of("data", location)).toList());
+        routes.get("/locations", request -> locations.list().stream().map(location -> Response.object("data", location)).toList());
         routes.post("/locations", this::create);
         routes.post("/locations/by-query", this::byQuery);
         routes.get("/locations/{id}", request -> find(request.pathParam("id")));
@@ -70,17 +70,17 @@ public final class LocationRoutes {
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("exists", locations.find(spec).isPresent());
-            body.put("location", Map.of("id", "dry-run", "type", spec.type(), "target", spec.target()));
+            body.put("location", Response.object("id", "dry-run", "type", spec.type(), "target", spec.target()));
             body.put("entities", result.entities());
             return Response.json(201, body);
         }
         var existing = locations.find(spec);
         if (existing.isPresent() && "refresh".equals(request.queryParam("onConflict").orElse("reject"))) {
             engine.refresh(ProcessingEngine.rootRef(spec).key());
-            return Response.json(201, Map.of("location", existing.get(), "entities", List.of(), "exists", true));
+            return Response.json(201, Response.object("location", existing.get(), "entities", List.of(), "exists", true));
         }
         LocationService.Location location = locations.create(spec, "api");
-        return Response.json(201, Map.of("location", location, "entities", List.of()));
+        return Response.json(201, Response.object("location", location, "entities", List.of()));
     }
 
     private Object update(Request request) {
@@ -124,7 +124,7 @@ public final class LocationRoutes {
         if (offset + limit < matching.size()) {
             pageInfo.put("nextCursor", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(offset + limit).getBytes()));
         }
-        return Map.of("items", page, "totalItems", matching.size(), "pageInfo", pageInfo);
+        return Response.object("items", page, "totalItems", matching.size(), "pageInfo", pageInfo);
     }
 
     /** A location matches a predicate on its fields (id, type, target), values compared without case. */
@@ -170,7 +170,7 @@ public final class LocationRoutes {
         boolean registered = locations.find(spec).isPresent();
         List<Map<String, Object>> files = new ArrayList<>();
         for (Map<String, Object> entity : result.entities()) {
-            files.add(Map.of("location", Map.of("type", spec.type(), "target", spec.target()), "isRegistered", registered, "entity", entity));
+            files.add(Response.object("location", Response.object("type", spec.type(), "target", spec.target()), "isRegistered", registered, "entity", entity));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("existingEntityFiles", files);

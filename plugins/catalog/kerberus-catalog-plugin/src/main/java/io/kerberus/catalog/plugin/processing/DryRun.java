@@ -1,5 +1,6 @@
 package io.kerberus.catalog.plugin.processing;
 
+import io.kerberus.plugin.Response;
 import io.kerberus.catalog.Entity;
 import io.kerberus.catalog.LocationSpec;
 import io.kerberus.catalog.plugin.ingest.LocationExpander;
@@ -35,10 +36,10 @@ public final class DryRun {
 
     /** Reads a location and processes everything in it, Location entities included. */
     public Result location(LocationSpec location) {
-        Map<String, Object> root = Map.of("apiVersion", "backstage.io/v1alpha1", "kind", "Location",
-                "metadata", Map.of("name", ProcessingEngine.rootRef(location).name(),
-                        "annotations", Map.of(LocationExpander.MANAGED_BY_LOCATION, location.key(), LocationExpander.MANAGED_BY_ORIGIN_LOCATION, location.key())),
-                "spec", Map.of("type", location.type(), "target", location.target()));
+        Map<String, Object> root = Response.object("apiVersion", "backstage.io/v1alpha1", "kind", "Location",
+                "metadata", Response.object("name", ProcessingEngine.rootRef(location).name(),
+                        "annotations", Response.object(LocationExpander.MANAGED_BY_LOCATION, location.key(), LocationExpander.MANAGED_BY_ORIGIN_LOCATION, location.key())),
+                "spec", Response.object("type", location.type(), "target", location.target()));
         List<Map<String, Object>> entities = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Deque<Map<String, Object>> pending = new ArrayDeque<>();

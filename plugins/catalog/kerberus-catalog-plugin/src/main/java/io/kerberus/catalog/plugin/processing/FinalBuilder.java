@@ -1,5 +1,6 @@
 package io.kerberus.catalog.plugin.processing;
 
+import io.kerberus.plugin.Response;
 import io.kerberus.catalog.EntityRef;
 import tools.jackson.core.type.TypeReference;
 
@@ -72,10 +73,10 @@ final class FinalBuilder {
             item.put("type", "backstage.io/catalog-processing");
             item.put("level", "error");
             item.put("message", message);
-            item.put("error", Map.of("name", "InputError", "message", message));
+            item.put("error", Response.object("name", "InputError", "message", message));
             items.add(item);
         }
-        entity.put("status", Map.of("items", items));
+        entity.put("status", Response.object("items", items));
     }
 
     /** A relation as Backstage serves it: type, target ref and the deprecated target object. */
@@ -85,7 +86,7 @@ final class FinalBuilder {
         out.put("targetRef", targetRef);
         try {
             EntityRef target = EntityRef.parse(targetRef);
-            out.put("target", Map.of("kind", target.kind(), "namespace", target.namespace(), "name", target.name()));
+            out.put("target", Response.object("kind", target.kind(), "namespace", target.namespace(), "name", target.name()));
         } catch (IllegalArgumentException e) {
             // a malformed ref is served as it is, without the deprecated target object
         }

@@ -198,10 +198,10 @@ public final class EntitiesRoutes {
             List<Map<String, Object>> values = new ArrayList<>();
             counts.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .forEach(entry -> values.add(Map.of("value", entry.getKey(), "count", entry.getValue())));
+                    .forEach(entry -> values.add(Response.object("value", entry.getKey(), "count", entry.getValue())));
             out.put(facet, values);
         });
-        return Map.of("facets", out);
+        return Response.object("facets", out);
     }
 
     /** The body of {@code POST /refresh}. */
@@ -236,8 +236,8 @@ public final class EntitiesRoutes {
         if (errors.isEmpty()) {
             return Response.status(200);
         }
-        List<Map<String, String>> list = errors.stream().map(message -> Map.of("name", "InputError", "message", message)).toList();
-        return Response.json(400, Map.of("errors", list));
+        List<Map<String, Object>> list = errors.stream().map(message -> Response.object("name", "InputError", "message", message)).toList();
+        return Response.json(400, Response.object("errors", list));
     }
 
     private static List<String> fields(Request request) {
