@@ -131,6 +131,27 @@ class ProcessingIT {
     }
 
     @Test
+    @DisplayName("A missing or unreadable target is an error on its location and keeps what was ingested (issue #3)")
+    void missingAndUnreadableTargetsKeepTheirEntities() throws IOException {
+        Files.writeString(dir.resolve("c.yaml"), component("svc", "service"));
+        Files.createDirectories(dir.resolve("folder.yaml"));
+        start(TestDatabase.H2, "", "c.yaml", "never-there.yaml", "folder.yaml");
+        CatalogTestSupport.await(() -> entity("component", "svc") != null && !statusMessages(location("never-there.yaml")).isEmpty()
+                && !statusMessages(location("folder.yaml")).isEmpty(), "svc and the errors");
+        assertThat(statusMessages(location("never-there.yaml"))).anySatisfy(m -> assertThat(m).contains("never-there.yaml").contains("not found"));
+        assertThat(statusMessages(location("folder.yaml"))).anySatisfy(m -> assertThat(m).contains("is a folder"));
+
+        Files.delete(dir.resolve("c.yaml"));
+        refresh("location:default/" + location("c.yaml").path("metadata").path("name").asString());
+        CatalogTestSupport.await(() -> !statusMessages(location("c.yaml")).isEmpty(), "the error on c.yaml");
+        assertThat(statusMessages(location("c.yaml"))).anySatisfy(m -> assertThat(m).contains("c.yaml").contains("not found"));
+        JsonNode svc = entity("component", "svc");
+        assertThat(svc).isNotNull();
+        assertThat(svc.path("metadata").path("annotations").has("backstage.io/orphan")).isFalse();
+        assertThat(http.get("/healthcheck").status()).isEqualTo(200);
+    }
+
+    @Test
     void invalidAndUnknownEntitiesAreErrorsOnTheirLocation() throws IOException {
         Files.writeString(dir.resolve("c.yaml"), component("Bad Name", "service") + "---\n"
                 + component("ship", "service").replace("kind: Component", "kind: Spaceship") + "---\n" + component("good", "service"));

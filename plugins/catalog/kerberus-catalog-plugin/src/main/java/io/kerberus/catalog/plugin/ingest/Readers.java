@@ -44,6 +44,10 @@ public final class Readers implements UrlReader {
     /** A file, refused outside the allowed roots (so that ../../etc/passwd stays out of the catalog). */
     public byte[] readFile(Path file) throws IOException {
         Path absolute = checkInsideRoots(file);
+        if (Files.isDirectory(absolute)) {
+            throw new IOException(absolute + " is a folder, not a file; point the target at a descriptor file or use a glob such as "
+                    + absolute.resolve("*.yaml"));
+        }
         if (!Files.isRegularFile(absolute)) {
             throw new FileNotFoundException(absolute + " does not exist");
         }
