@@ -66,6 +66,8 @@ public final class RouteTable {
     final List<PageRoute> pages = new CopyOnWriteArrayList<>();
     private final List<NavItem> nav = new CopyOnWriteArrayList<>();
     private final List<HomeCard> homeCards = new CopyOnWriteArrayList<>();
+    private final List<String> stylesheets = new CopyOnWriteArrayList<>();
+    private final List<String> scripts = new CopyOnWriteArrayList<>();
 
     JsonRoute addRoute(String pluginId, Method method, String path, Routes.Handler handler, Routes.EventStreamHandler stream) {
         JsonRoute route = new JsonRoute(pluginId, method, path, handler, stream);
@@ -88,6 +90,28 @@ public final class RouteTable {
         homeCards.add(card);
     }
 
+    public void addStylesheet(String path) {
+        if (!stylesheets.contains(path)) {
+            stylesheets.add(path);
+        }
+    }
+
+    public void addScript(String path) {
+        if (!scripts.contains(path)) {
+            scripts.add(path);
+        }
+    }
+
+    /** The plugins' stylesheets, in the order they were added. */
+    public List<String> stylesheets() {
+        return List.copyOf(stylesheets);
+    }
+
+    /** The plugins' scripts, in the order they were added. */
+    public List<String> scripts() {
+        return List.copyOf(scripts);
+    }
+
     /** Nav items sorted by order, then title. */
     public List<NavItem> nav() {
         List<NavItem> sorted = new ArrayList<>(nav);
@@ -100,6 +124,17 @@ public final class RouteTable {
         List<HomeCard> sorted = new ArrayList<>(homeCards);
         sorted.sort(Comparator.comparingInt(HomeCard::order).thenComparing(HomeCard::title));
         return sorted;
+    }
+
+    /** Query parameters encoded for a URL. */
+    public static String queryString(java.util.Map<String, List<String>> params) {
+        java.util.StringJoiner out = new java.util.StringJoiner("&");
+        params.forEach((key, values) -> values.forEach(value -> out.add(encode(key) + "=" + encode(value))));
+        return out.toString();
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Joins a prefix and a plugin-relative path. */

@@ -47,6 +47,43 @@ public final class PluginPages implements Pages {
         table.addHomeCard(card);
     }
 
+    @Override
+    public void stylesheet(String path) {
+        table.addStylesheet(checkAsset(path));
+    }
+
+    @Override
+    public void script(String path) {
+        table.addScript(checkAsset(path));
+    }
+
+    @Override
+    public void alias(String absolutePath, String path) {
+        if (absolutePath == null || !absolutePath.startsWith("/" + pluginId) || absolutePath.equals(prefix)
+                || !absolutePath.matches("/[A-Za-z0-9._~/-]*")) {
+            throw new IllegalArgumentException("Plugin " + pluginId + ": an alias must be a plain path starting with /" + pluginId
+                    + " (such as /" + pluginId + "-import), not " + absolutePath);
+        }
+        String target = join(path);
+        table.addPage(pluginId, RouteTable.Method.GET, absolutePath, request -> {
+            String query = request.queryParamMap().isEmpty() ? "" : "?" + RouteTable.queryString(request.queryParamMap());
+            return io.kerberus.plugin.Response.redirect(target + query).header("Cache-Control", "no-store");
+        });
+    }
+
+    private String checkAsset(String path) {
+        if (path == null || !(path.startsWith("/static/" + pluginId + "/") || path.startsWith("/webjars/")) || path.contains("..")) {
+            throw new IllegalArgumentException("Plugin " + pluginId + ": stylesheets and scripts are served by the portal itself, from /static/"
+                    + pluginId + "/... (classpath folder static/" + pluginId + "/) or /webjars/...; got " + path);
+        }
+        String resource = path.startsWith("/webjars/") ? "/META-INF/resources" + path : path;
+        if (PluginPages.class.getResource(resource) == null) {
+            throw new IllegalArgumentException("Plugin " + pluginId + ": no jar holds " + resource.substring(1) + " for " + path
+                    + "; put the file under src/main/resources" + (path.startsWith("/webjars/") ? " or add the webjar dependency" : ""));
+        }
+        return path;
+    }
+
     private String join(String path) {
         if (path.isEmpty() || path.equals("/")) {
             return prefix.isEmpty() ? "/" : prefix;

@@ -29,6 +29,7 @@ public final class Shell implements PageRenderer {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final Properties BUILD = load("/kerberus-platform.properties");
     private static final String ASSET_VERSION = assetVersion();
+    private static final java.util.Map<String, String> ASSET_URLS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Branding branding;
     private final RouteTable table;
@@ -93,7 +94,7 @@ public final class Shell implements PageRenderer {
             }
         }
         return new ShellModel(title, branding, theme, request.csrfToken(), user, nav, request.pathAndQuery(),
-                breadcrumbs, body, Html.EMPTY, ASSET_VERSION, BUILD.getProperty("htmx.version"));
+                breadcrumbs, body, Html.EMPTY, ASSET_VERSION, BUILD.getProperty("htmx.version"), versioned(table.stylesheets()), versioned(table.scripts()));
     }
 
     private static String layout(String template, ShellModel model) {
@@ -112,6 +113,27 @@ public final class Shell implements PageRenderer {
             throw new UncheckedIOException(e);
         }
         return properties;
+    }
+
+    /** Plugin asset URLs with a hash of their content, so that browsers fetch them again when they change. */
+    private static List<String> versioned(List<String> paths) {
+        return paths.stream().map(path -> ASSET_URLS.computeIfAbsent(path, Shell::versionedUrl)).toList();
+    }
+
+    private static String versionedUrl(String path) {
+        if (!path.startsWith("/static/")) {
+            return path; // webjar paths carry their version
+        }
+        try (InputStream in = Shell.class.getResourceAsStream(path)) {
+            if (in == null) {
+                return path; // checked when the plugin added it; cannot vanish from a jar
+            }
+            CRC32 crc = new CRC32();
+            crc.update(in.readAllBytes());
+            return path + "?v=" + Long.toHexString(crc.getValue());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String assetVersion() {

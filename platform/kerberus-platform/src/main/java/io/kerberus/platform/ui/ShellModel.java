@@ -20,10 +20,12 @@ import java.util.List;
  * @param headerSlot   extra header content (the search box), may be empty
  * @param assetVersion a value that changes when static assets change, for cache busting
  * @param htmxVersion  the bundled htmx webjar version
+ * @param stylesheets  the URLs of the plugins' stylesheets, versioned by content
+ * @param scripts      the URLs of the plugins' scripts, versioned by content
  */
 public record ShellModel(String title, Branding branding, String theme, String csrfToken, Principal user,
                          List<NavLink> nav, String currentPath, Html breadcrumbs, Html body, Html headerSlot,
-                         String assetVersion, String htmxVersion) {
+                         String assetVersion, String htmxVersion, List<String> stylesheets, List<String> scripts) {
 
     /**
      * A sidebar entry as drawn.

@@ -21,6 +21,9 @@ public record Link(String href, String label) implements Component {
 
     @Override
     public Html html() {
+        if (Html.safeUrl(href).startsWith("mailto:")) {
+            return Html.format("<a class=\"link\" href=\"{}\">{}</a>", Html.safeUrl(href), label);
+        }
         if (isExternal()) {
             return Html.format("<a class=\"link external\" href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{}<span class=\"sr-only\"> (opens in a new tab)</span></a>",
                     Html.safeUrl(href), label);

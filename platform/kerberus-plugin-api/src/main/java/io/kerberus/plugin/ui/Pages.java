@@ -27,6 +27,22 @@ public interface Pages {
     /** A card on the home page at {@code /}. */
     void homeCard(HomeCard card);
 
+    /**
+     * A stylesheet linked from the head of every page: a path under {@code /static/<plugin-id>/}
+     * (the classpath folder {@code static/<plugin-id>/}) or {@code /webjars/}. Nothing from other sites.
+     */
+    void stylesheet(String path);
+
+    /** A script loaded (deferred) on every page; the same paths as {@link #stylesheet}. Keep it small and load big libraries on demand. */
+    void script(String path);
+
+    /**
+     * Answers GET on {@code absolutePath} with a redirect to the plugin page {@code path}, keeping the
+     * query string: for URLs people know from Backstage, such as {@code /catalog-import}. The absolute
+     * path must start with {@code /<plugin-id>} so that plugins cannot take each other's paths.
+     */
+    void alias(String absolutePath, String path);
+
     /** Renders a page. */
     @FunctionalInterface
     interface PageHandler {
