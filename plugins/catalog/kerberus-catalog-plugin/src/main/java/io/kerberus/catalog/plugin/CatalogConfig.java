@@ -36,9 +36,11 @@ import java.util.Map;
  * @param deleteOrphans  {@code orphanStrategy: delete}
  * @param fileRoots      folders file locations may read
  * @param readingAllow   hosts URL locations may read
+ * @param organization   {@code organization.name}, for the catalog page's title; may be empty
  */
 public record CatalogConfig(List<LocationSpec> locations, Map<String, List<CatalogRules.Rule>> locationRules, List<CatalogRules.Rule> rules,
-                            Duration interval, boolean deleteOrphans, List<Path> fileRoots, List<HttpUrlReader.Allow> readingAllow) {
+                            Duration interval, boolean deleteOrphans, List<Path> fileRoots, List<HttpUrlReader.Allow> readingAllow,
+                            String organization) {
 
     public static CatalogConfig from(Config catalog, Config root) {
         List<LocationSpec> locations = new ArrayList<>();
@@ -82,6 +84,7 @@ public record CatalogConfig(List<LocationSpec> locations, Map<String, List<Catal
         for (Config host : root.getOptionalConfigList("backend.reading.allow").orElse(List.of())) {
             allow.add(new HttpUrlReader.Allow(host.getString("host"), host.getOptionalStringList("paths").orElse(List.of())));
         }
-        return new CatalogConfig(locations, locationRules, rules, interval, orphans.equals("delete"), fileRoots.stream().distinct().toList(), allow);
+        return new CatalogConfig(locations, locationRules, rules, interval, orphans.equals("delete"), fileRoots.stream().distinct().toList(), allow,
+                root.getOptionalString("organization.name").orElse(""));
     }
 }

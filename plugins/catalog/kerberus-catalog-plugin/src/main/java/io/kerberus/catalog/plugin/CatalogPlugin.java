@@ -3,6 +3,9 @@ package io.kerberus.catalog.plugin;
 import io.kerberus.catalog.CatalogClient;
 import io.kerberus.catalog.CatalogExtensions;
 import io.kerberus.catalog.CatalogProcessor;
+import io.kerberus.catalog.EntityCard;
+import io.kerberus.catalog.EntityTab;
+import io.kerberus.catalog.plugin.ui.CatalogPages;
 import io.kerberus.catalog.EntityProvider;
 import io.kerberus.catalog.KindSchema;
 import io.kerberus.catalog.PlaceholderResolver;
@@ -51,6 +54,8 @@ public final class CatalogPlugin implements Plugin {
     private final Map<String, PlaceholderResolver> placeholders = new LinkedHashMap<>();
     private final List<KindSchema> kinds = new ArrayList<>();
     private final List<UrlReader> urlReaders = new ArrayList<>();
+    private final List<EntityTab> entityTabs = new ArrayList<>();
+    private final List<EntityCard> entityCards = new ArrayList<>();
     private CatalogConfig config;
 
     @Override
@@ -67,6 +72,8 @@ public final class CatalogPlugin implements Plugin {
         registrar.extensionPoint(CatalogExtensions.PLACEHOLDERS, placeholders::put);
         registrar.extensionPoint(CatalogExtensions.KINDS, kinds::add);
         registrar.extensionPoint(CatalogExtensions.URL_READERS, urlReaders::add);
+        registrar.extensionPoint(CatalogExtensions.ENTITY_TABS, entityTabs::add);
+        registrar.extensionPoint(CatalogExtensions.ENTITY_CARDS, entityCards::add);
     }
 
     @Override
@@ -98,6 +105,8 @@ public final class CatalogPlugin implements Plugin {
         locations.syncConfigured(config.locations());
         new EntitiesRoutes(queries, index, engine).mount(context.routes());
         new LocationRoutes(locations, engine, index).mount(context.routes());
+        new CatalogPages(jdbi, context.clock(), queries, index, engine, locations, config.organization(), entityTabs, entityCards)
+                .mount(context.pages());
         context.provide(CatalogClient.REF, new LocalCatalogClient(index, queries, engine));
         context.tasks().schedule("follow-changes", Schedule.every(Duration.ofSeconds(1)).local(), run -> follower.catchUp());
         context.tasks().schedule("prune-deletions", Schedule.every(Duration.ofHours(6)),

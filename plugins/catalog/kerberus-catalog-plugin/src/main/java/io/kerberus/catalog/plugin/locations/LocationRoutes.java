@@ -3,7 +3,6 @@ package io.kerberus.catalog.plugin.locations;
 import io.kerberus.catalog.Entity;
 import io.kerberus.catalog.EntityRef;
 import io.kerberus.catalog.LocationSpec;
-import io.kerberus.catalog.plugin.ingest.LocationExpander;
 import io.kerberus.catalog.plugin.processing.DryRun;
 import io.kerberus.catalog.plugin.processing.ProcessingEngine;
 import io.kerberus.catalog.plugin.query.EntityIndex;
@@ -95,12 +94,7 @@ public final class LocationRoutes {
         String ref = EntityRef.of(request.pathParam("kind"), request.pathParam("namespace"), request.pathParam("name")).key();
         String json = index.jsonByRef(ref).orElseThrow(() -> new NotFoundException("No entity " + ref + " in the catalog"));
         Entity entity = Entity.of(JSON.readValue(json, MAP));
-        String origin = entity.annotations().get(LocationExpander.MANAGED_BY_ORIGIN_LOCATION);
-        if (origin == null || !origin.contains(":")) {
-            throw new NotFoundException("Entity " + ref + " has no origin location");
-        }
-        LocationSpec spec = LocationSpec.of(origin.substring(0, origin.indexOf(':')), origin.substring(origin.indexOf(':') + 1));
-        return locations.find(spec).orElseThrow(() -> new NotFoundException("The origin location " + origin + " of " + ref + " is not registered"));
+        return locations.originOf(entity).orElseThrow(() -> new NotFoundException("Entity " + ref + " has no registered origin location"));
     }
 
     /** The body of {@code POST /locations/by-query}. */
@@ -156,27 +150,18 @@ public final class LocationRoutes {
         if (input.location() == null) {
             throw new InputException("location: required, {type, target}");
         }
-        String target = input.location().target();
-        String type = input.location().type() == null ? "url" : input.location().type();
-        if (target != null && !target.matches("(?i).*\\.(ya?ml|json)$")) {
-            String file = input.catalogFileName() == null ? "catalog-info.yaml" : input.catalogFileName();
-            target = target.endsWith("/") ? target + file : target + "/" + file;
-        }
-        LocationSpec spec = locations.check(type, target);
-        DryRun.Result result = engine.dryRun().location(spec);
-        if (result.entities().isEmpty() && !result.errors().isEmpty()) {
-            throw new InputException(String.join("; ", result.errors()));
-        }
-        boolean registered = locations.find(spec).isPresent();
+        LocationService.Analysis analysis = locations.analyze(input.location().type(), input.location().target(), input.catalogFileName());
+        LocationSpec spec = analysis.spec();
         List<Map<String, Object>> files = new ArrayList<>();
-        for (Map<String, Object> entity : result.entities()) {
-            files.add(Response.object("location", Response.object("type", spec.type(), "target", spec.target()), "isRegistered", registered, "entity", entity));
+        for (Map<String, Object> entity : analysis.entities()) {
+            files.add(Response.object("location", Response.object("type", spec.type(), "target", spec.target()),
+                    "isRegistered", analysis.registered(), "entity", entity));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("existingEntityFiles", files);
         body.put("generateEntities", List.of());
-        if (!result.errors().isEmpty()) {
-            body.put("errors", result.errors());
+        if (!analysis.errors().isEmpty()) {
+            body.put("errors", analysis.errors());
         }
         return body;
     }

@@ -2,6 +2,7 @@ package io.kerberus.catalog.plugin.locations;
 
 import io.kerberus.catalog.LocationSpec;
 import io.kerberus.catalog.plugin.ingest.Readers;
+import io.kerberus.catalog.plugin.processing.DryRun;
 import io.kerberus.catalog.plugin.processing.ProcessingEngine;
 import io.kerberus.plugin.ConflictException;
 import io.kerberus.plugin.InputException;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -96,6 +98,51 @@ public final class LocationService {
             }
             default -> throw new InputException("type: unknown location type \"" + type + "\"; use file or url");
         }
+    }
+
+    /**
+     * What registering a location would bring in ({@code POST /analyze-location} and the import page).
+     *
+     * @param spec       the location, a folder target completed with the catalog file name
+     * @param entities   the entities it holds, processed as they would be (relations not yet stitched)
+     * @param errors     what is wrong with the location or some of its entities
+     * @param registered whether the location is registered already
+     */
+    public record Analysis(LocationSpec spec, List<Map<String, Object>> entities, List<String> errors, boolean registered) {
+    }
+
+    /**
+     * Reads a location without registering it. A target that is not a {@code .yaml}/{@code .yml}/{@code .json}
+     * file is taken as a folder (or repository) holding {@code catalogFileName}.
+     *
+     * @throws InputException when the location cannot be read at all
+     */
+    public Analysis analyze(String type, String target, String catalogFileName) {
+        if (target != null && !target.isBlank() && !target.strip().matches("(?i).*\\.(ya?ml|json)$")) {
+            String file = catalogFileName == null || catalogFileName.isBlank() ? "catalog-info.yaml" : catalogFileName;
+            target = target.strip().endsWith("/") ? target.strip() + file : target.strip() + "/" + file;
+        }
+        LocationSpec spec = check(type == null ? "url" : type, target);
+        DryRun.Result result = engine.dryRun().location(spec);
+        if (result.entities().isEmpty() && !result.errors().isEmpty()) {
+            throw new InputException(String.join("; ", result.errors()));
+        }
+        return new Analysis(spec, result.entities(), result.errors(), find(spec).isPresent());
+    }
+
+    /** The registered location an entity came from ({@code backstage.io/managed-by-origin-location}). */
+    public Optional<Location> originOf(io.kerberus.catalog.Entity entity) {
+        String origin = entity.annotations().get(io.kerberus.catalog.plugin.ingest.LocationExpander.MANAGED_BY_ORIGIN_LOCATION);
+        if (origin == null || origin.indexOf(':') <= 0) {
+            return Optional.empty();
+        }
+        return find(LocationSpec.of(origin.substring(0, origin.indexOf(':')), origin.substring(origin.indexOf(':') + 1)));
+    }
+
+    /** Whether a location came from {@code catalog.locations} in the config (and so is removed there, not here). */
+    public boolean isFromConfig(Location location) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT origin FROM catalog_locations WHERE id = :id")
+                .bind("id", location.id()).mapTo(String.class).findOne()).map("config"::equals).orElse(false);
     }
 
     /** Registers a location; its entities appear as soon as processing has read it. */

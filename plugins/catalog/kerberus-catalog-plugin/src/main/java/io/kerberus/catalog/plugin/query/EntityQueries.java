@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,6 +109,47 @@ public final class EntityQueries {
                 }
             }
             return new Page(items, total, next, prev);
+        });
+    }
+
+    /**
+     * A page for the catalog's own pages: the index and semantics of by-query, with a filter built in
+     * code, optionally only among {@code onlyRefs} (a user's starred entities), with the total.
+     */
+    public Page page(EntityFilter filter, Collection<String> onlyRefs, List<OrderField> order, String term, int offset, int limit) {
+        return index.read(reader -> {
+            RoaringBitmap matches = reader.match(filter);
+            if (onlyRefs != null) {
+                RoaringBitmap only = new RoaringBitmap();
+                onlyRefs.forEach(ref -> {
+                    int ordinal = reader.ordinal(normalizeRef(ref));
+                    if (ordinal >= 0) {
+                        only.add(ordinal);
+                    }
+                });
+                matches.and(only);
+            }
+            if (term != null && !term.isBlank()) {
+                matches = reader.containing(matches, DEFAULT_FULL_TEXT_FIELDS, term.strip().toLowerCase(Locale.ROOT));
+            }
+            SortedView view = reader.sorted(order);
+            List<String> items = new ArrayList<>(limit);
+            for (int position : forward(view, matches, cursorFreeStart(view, matches, offset), limit)) {
+                items.add(reader.json(view.ordinals[position]));
+            }
+            return new Page(items, matches.getCardinality(), null, null);
+        });
+    }
+
+    /** Each facet's values and counts among the entities matching a filter built in code. */
+    public Map<String, Map<String, Long>> facets(List<String> facets, EntityFilter filter) {
+        return index.read(reader -> {
+            RoaringBitmap matches = reader.match(filter);
+            Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+            for (String facet : facets) {
+                out.put(facet, reader.facet(matches, facet.toLowerCase(Locale.ROOT)));
+            }
+            return out;
         });
     }
 
