@@ -111,6 +111,24 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Saves a PNG of the whole page (the window grown to the page's height, up to 5000 px, then put
+     * back), creating the folder; for the screenshots a test run leaves under {@code target/screenshots}.
+     */
+    public void screenshotFullPage(Path file) {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        long height = ((Number) driver.executeScript("return Math.ceil(document.documentElement.scrollHeight)")).longValue();
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(), (int) Math.min(5000, Math.max(height, before.getHeight()))));
+            screenshot(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();
