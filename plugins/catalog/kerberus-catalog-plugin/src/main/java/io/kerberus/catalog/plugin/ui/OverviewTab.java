@@ -37,19 +37,27 @@ final class OverviewTab {
         this.extensionCards = extensionCards;
     }
 
+    /** A card and its position: About is 0, the kind's cards 100 and up, Relations 900; other plugins choose theirs. */
+    private record Placed(int order, Html html) {
+    }
+
     Html render(Entity entity, Request request) {
-        List<Html> cards = new ArrayList<>();
-        cards.add(AboutCard.of(entity).html());
-        cards.addAll(kindCards(entity));
+        List<Placed> cards = new ArrayList<>();
+        cards.add(new Placed(0, AboutCard.of(entity).html()));
+        List<Html> kindCards = kindCards(entity);
+        for (int i = 0; i < kindCards.size(); i++) {
+            cards.add(new Placed(100 + 10 * i, kindCards.get(i)));
+        }
         for (EntityCard card : extensionCards) {
             if (card.appliesTo().test(entity)) {
-                cards.add(wrap(card.wide(), Card.of(card.title(), extensionContent(card, entity, request)).html()));
+                cards.add(new Placed(card.order(), wrap(card.wide(), Card.of(card.title(), extensionContent(card, entity, request)).html())));
             }
         }
         if (!entity.relations().isEmpty()) {
-            cards.add(Card.of("Relations", relations(entity)).html());
+            cards.add(new Placed(900, Card.of("Relations", relations(entity)).html()));
         }
-        return Html.format("{}<div class=\"entity-grid\">{}</div>", errors(entity), Html.join(cards));
+        cards.sort(java.util.Comparator.comparingInt(Placed::order));
+        return Html.format("{}<div class=\"entity-grid\">{}</div>", errors(entity), Html.join(cards.stream().map(Placed::html).toList()));
     }
 
     /** Processing errors of this entity, in a visible panel: the last good version is what the page shows. */
