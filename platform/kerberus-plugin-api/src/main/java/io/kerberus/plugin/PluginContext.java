@@ -53,6 +53,14 @@ public interface PluginContext {
      */
     <T> T service(ServiceRef<T> ref);
 
+    /**
+     * A service declared in {@link Registrar#uses} (or {@link Registrar#requires}), looked up when
+     * {@code get()} is first called: from a request handler or task, not from init.
+     *
+     * @throws IllegalStateException (from {@code get()}) when its plugin has not started yet
+     */
+    <T> java.util.function.Supplier<T> lazyService(ServiceRef<T> ref);
+
     /** Provides a service declared in {@link Registrar#provides}. */
     <T> void provide(ServiceRef<T> ref, T service);
 }

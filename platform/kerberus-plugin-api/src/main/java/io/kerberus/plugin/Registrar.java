@@ -15,6 +15,14 @@ public interface Registrar {
      */
     void requires(ServiceRef<?>... refs);
 
+    /**
+     * Declares services of other plugins this one calls only once the backend runs (in request
+     * handlers, tasks, lifecycle hooks), never in its init. They do not order start-up, so two
+     * plugins may use each other this way; get them with {@link PluginContext#lazyService}. Start-up
+     * still fails when no enabled plugin provides one.
+     */
+    void uses(ServiceRef<?>... refs);
+
     /** Declares a service this plugin provides in its init through {@link PluginContext#provide}. */
     void provides(ServiceRef<?>... refs);
 

@@ -115,6 +115,32 @@ final class PluginRuntime implements ModuleContext {
     }
 
     @Override
+    public <T> java.util.function.Supplier<T> lazyService(ServiceRef<T> ref) {
+        if (registration.uses.stream().noneMatch(r -> r.id().equals(ref.id())) && registration.requires.stream().noneMatch(r -> r.id().equals(ref.id()))) {
+            throw new IllegalStateException(registration.name() + " asks for service '" + ref.id()
+                    + "' without declaring it: call registrar.uses(" + ref.type().getSimpleName() + " ref) in register.");
+        }
+        return new java.util.function.Supplier<>() {
+            private volatile T resolved;
+
+            @Override
+            public T get() {
+                T service = resolved;
+                if (service == null) {
+                    Object found = services.get(ref.id());
+                    if (found == null) {
+                        throw new IllegalStateException("Service '" + ref.id() + "' is not there yet: its plugin has not started. "
+                                + registration.name() + " may use it only once the backend runs, not in its init.");
+                    }
+                    service = ref.type().cast(found);
+                    resolved = service;
+                }
+                return service;
+            }
+        };
+    }
+
+    @Override
     public <T> void provide(ServiceRef<T> ref, T service) {
         if (registration.moduleId != null || registration.provides.stream().noneMatch(r -> r.id().equals(ref.id()))) {
             throw new IllegalStateException(registration.name() + " provides service '" + ref.id()

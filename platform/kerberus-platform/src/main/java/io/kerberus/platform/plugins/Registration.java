@@ -21,6 +21,7 @@ final class Registration implements Registrar {
     final String moduleId;
     final Object extension;
     final List<ServiceRef<?>> requires = new ArrayList<>();
+    final List<ServiceRef<?>> uses = new ArrayList<>();
     final List<ServiceRef<?>> provides = new ArrayList<>();
     final Map<String, Object> extensionPoints = new LinkedHashMap<>();
     private final Config config;
@@ -71,6 +72,12 @@ final class Registration implements Registrar {
     public void requires(ServiceRef<?>... refs) {
         checkOpen("requires");
         requires.addAll(List.of(refs));
+    }
+
+    @Override
+    public void uses(ServiceRef<?>... refs) {
+        checkOpen("uses");
+        uses.addAll(List.of(refs));
     }
 
     @Override

@@ -47,6 +47,12 @@ final class StartupOrder {
                     edges.get(provider.key()).add(registration.key());
                 }
             }
+            for (ServiceRef<?> ref : registration.uses) {
+                if (providers.get(ref.id()) == null) {
+                    throw new StartupException(capitalize(registration.name()) + " uses service '" + ref.id()
+                            + "', which no enabled plugin provides. Add or enable the plugin that provides it.");
+                }
+            }
         }
         return topological(byKey, edges);
     }
@@ -89,7 +95,7 @@ final class StartupOrder {
             List<String> cycle = new ArrayList<>(path.subList(onPath, path.size()));
             cycle.add(key);
             throw new StartupException("Plugins depend on each other in a cycle: " + String.join(" -> ", cycle)
-                    + " (each waits for the next: a plugin for its modules and for the plugins whose services it requires). Break the cycle: let one of them offer an extension point that the other"
+                    + " (each waits for the next: a plugin for its modules and for the plugins whose services it requires). Break the cycle: declare with registrar.uses(...) a service only needed once the backend runs, or let one of them offer an extension point that the other"
                     + " adds to through a module, instead of requiring its service at init.");
         }
         path.add(key);

@@ -140,6 +140,45 @@ class PluginHostTest {
     }
 
     @Test
+    void letsTwoPluginsUseEachOthersServicesOnceRunning() {
+        List<java.util.function.Supplier<Greeter>> later = new ArrayList<>();
+        Plugin alpha = new TestPlugin("alpha", r -> {
+            r.provides(GREETER);
+            r.uses(OTHER);
+        }, c -> {
+            later.add(c.lazyService(OTHER));
+            c.provide(GREETER, () -> "alpha");
+        });
+        Plugin beta = new TestPlugin("beta", r -> {
+            r.provides(OTHER);
+            r.uses(GREETER);
+        }, c -> {
+            later.add(c.lazyService(GREETER));
+            c.provide(OTHER, () -> "beta");
+        });
+
+        PluginHost host = host("{}", List.of(alpha, beta), List.of());
+        host.init(PluginHostTest::parts);
+
+        assertThat(later.get(0).get().greet()).isEqualTo("beta");
+        assertThat(later.get(1).get().greet()).isEqualTo("alpha");
+        Plugin gamma = new TestPlugin("gamma", r -> r.uses(OTHER), c -> { });
+        assertThatThrownBy(() -> host("{}", List.of(gamma), List.of()))
+                .hasMessageContaining("Plugin 'gamma' uses service 'beta.greeter', which no enabled plugin provides");
+    }
+
+    @Test
+    void aLazyServiceUsedBeforeItsPluginStartedSaysSo() {
+        Plugin alpha = new TestPlugin("alpha", r -> r.uses(OTHER), c -> c.lazyService(OTHER).get());
+        Plugin beta = new TestPlugin("beta", r -> r.provides(OTHER), c -> c.provide(OTHER, () -> "beta"));
+        PluginHost host = host("{}", List.of(alpha, beta), List.of());
+
+        assertThatThrownBy(() -> host.init(PluginHostTest::parts))
+                .hasMessageContaining("Service 'beta.greeter' is not there yet")
+                .hasMessageContaining("only once the backend runs");
+    }
+
+    @Test
     void refusesRequiredServicesNoPluginProvides() {
         Plugin beta = new TestPlugin("beta", r -> r.requires(GREETER), c -> { });
 
