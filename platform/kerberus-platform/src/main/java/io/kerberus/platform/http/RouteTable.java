@@ -66,6 +66,7 @@ public final class RouteTable {
     final List<PageRoute> pages = new CopyOnWriteArrayList<>();
     private final List<NavItem> nav = new CopyOnWriteArrayList<>();
     private final List<HomeCard> homeCards = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, String> prefixes = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> stylesheets = new CopyOnWriteArrayList<>();
     private final List<String> scripts = new CopyOnWriteArrayList<>();
 
@@ -88,6 +89,15 @@ public final class RouteTable {
 
     public void addHomeCard(HomeCard card) {
         homeCards.add(card);
+    }
+
+    /** Records that a plugin's pages live under a top-level path; a second plugin there is refused. */
+    public void claimPrefix(String prefix, String pluginId) {
+        String owner = prefixes.putIfAbsent(prefix, pluginId);
+        if (owner != null && !owner.equals(pluginId)) {
+            throw new IllegalStateException("Plugins " + owner + " and " + pluginId + " both want pages under " + prefix
+                    + "; disable one of them or move one's pages");
+        }
     }
 
     public void addStylesheet(String path) {

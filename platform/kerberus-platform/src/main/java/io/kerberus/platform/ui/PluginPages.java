@@ -14,6 +14,7 @@ public final class PluginPages implements Pages {
 
     public PluginPages(RouteTable table, String pluginId) {
         this(table, pluginId, "/" + pluginId);
+        table.claimPrefix(prefix, pluginId);
     }
 
     /** Pages of the platform itself, at absolute paths. */
@@ -45,6 +46,16 @@ public final class PluginPages implements Pages {
     @Override
     public void homeCard(HomeCard card) {
         table.addHomeCard(card);
+    }
+
+    @Override
+    public Pages under(String other) {
+        if (other == null || !other.matches("/[a-z][a-z0-9-]*") || io.kerberus.platform.plugins.PluginSet.RESERVED.contains(other.substring(1))
+                || other.equals("/api")) {
+            throw new IllegalArgumentException("Plugin " + pluginId + ": pages can go under a free top-level path such as /docs, not " + other);
+        }
+        table.claimPrefix(other, pluginId);
+        return new PluginPages(table, pluginId, other);
     }
 
     @Override

@@ -37,6 +37,14 @@ public interface Pages {
     void script(String path);
 
     /**
+     * Pages under another top-level path than {@code /<plugin-id>}, for URLs people know from
+     * Backstage: {@code /docs} for TechDocs, {@code /create} for templates. The prefix is one
+     * lower-case segment that no other plugin (by id or by such a claim) and nothing of the
+     * platform uses; a clash fails start-up naming both plugins.
+     */
+    Pages under(String prefix);
+
+    /**
      * Answers GET on {@code absolutePath} with a redirect to the plugin page {@code path}, keeping the
      * query string: for URLs people know from Backstage, such as {@code /catalog-import}. The absolute
      * path must start with {@code /<plugin-id>} so that plugins cannot take each other's paths.
