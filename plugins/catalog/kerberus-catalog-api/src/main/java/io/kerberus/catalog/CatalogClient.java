@@ -33,6 +33,16 @@ public interface CatalogClient {
     void refresh(EntityRef ref);
 
     /**
+     * The catalog's reader, for plugins that read files next to entity descriptors (TechDocs
+     * sources, template skeletons) under the catalog's rules: {@code file:} URLs only inside
+     * {@code catalog.fileRoots}, http(s) through the integrations and {@code backend.reading.allow}.
+     */
+    UrlReader reader();
+
+    /** The folders whose files the catalog may read ({@code catalog.fileRoots}), absolute. */
+    List<java.nio.file.Path> fileRoots();
+
+    /**
      * A page of entities.
      *
      * @param items      the entities

@@ -3,6 +3,8 @@ package io.kerberus.catalog.plugin.query;
 import io.kerberus.catalog.CatalogClient;
 import io.kerberus.catalog.Entity;
 import io.kerberus.catalog.EntityRef;
+import io.kerberus.catalog.UrlReader;
+import io.kerberus.catalog.plugin.ingest.Readers;
 import io.kerberus.catalog.plugin.processing.ProcessingEngine;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,11 +24,23 @@ public final class LocalCatalogClient implements CatalogClient {
     private final EntityIndex index;
     private final EntityQueries queries;
     private final ProcessingEngine engine;
+    private final Readers readers;
 
-    public LocalCatalogClient(EntityIndex index, EntityQueries queries, ProcessingEngine engine) {
+    public LocalCatalogClient(EntityIndex index, EntityQueries queries, ProcessingEngine engine, Readers readers) {
         this.index = index;
         this.queries = queries;
         this.engine = engine;
+        this.readers = readers;
+    }
+
+    @Override
+    public UrlReader reader() {
+        return readers;
+    }
+
+    @Override
+    public List<java.nio.file.Path> fileRoots() {
+        return readers.fileRoots();
     }
 
     @Override
