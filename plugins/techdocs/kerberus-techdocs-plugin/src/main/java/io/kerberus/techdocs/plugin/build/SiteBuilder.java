@@ -1,0 +1,221 @@
+package io.kerberus.techdocs.plugin.build;
+
+import io.kerberus.techdocs.plugin.markdown.MarkdownRenderer;
+import io.kerberus.techdocs.plugin.markdown.PageContext;
+import io.kerberus.techdocs.plugin.markdown.RenderedPage;
+import io.kerberus.techdocs.plugin.markdown.Warning;
+import io.kerberus.techdocs.plugin.mkdocs.MkdocsConfig;
+import io.kerberus.techdocs.plugin.mkdocs.MkdocsConfigReader;
+import io.kerberus.techdocs.plugin.mkdocs.MkdocsException;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Builds a MkDocs project (mkdocs.yml and its docs folder) into a site, in the JVM: pages rendered
+ * in parallel, the nav, each page's TOC, the search index, {@code techdocs_metadata.json} and the
+ * reader's {@link DocsSite}. Problems in single pages are warnings with file and line; the build goes on.
+ */
+public final class SiteBuilder {
+
+    /** Markdown files larger than this are skipped with a warning. */
+    static final long MAX_PAGE_BYTES = 5L * 1024 * 1024;
+
+    /**
+     * A finished build.
+     *
+     * @param site     the reader's model of the site
+     * @param pages    how many pages were written
+     * @param millis   how long it took
+     */
+    public record Result(DocsSite site, int pages, long millis) {
+
+        public List<Warning> warnings() {
+            return site.warnings();
+        }
+    }
+
+    private final Function<String, String> env;
+    private final String generator;
+    private final Map<List<?>, MarkdownRenderer> renderers = new ConcurrentHashMap<>();
+
+    /**
+     * @param env       the environment for mkdocs.yml's {@code !ENV} tags
+     * @param generator what to record as the generator, such as {@code kerberus 0.1.0}
+     */
+    public SiteBuilder(Function<String, String> env, String generator) {
+        this.env = env;
+        this.generator = generator;
+    }
+
+    /**
+     * Builds {@code projectDir} into {@code outputDir}, which is emptied first.
+     *
+     * @param siteNameFallback the site name when the project has no mkdocs.yml (Backstage then makes one): the entity's name
+     */
+    public Result build(Path projectDir, Path outputDir, String siteNameFallback, BuildListener listener) throws BuildException {
+        return build(projectDir, outputDir, siteNameFallback, listener, null);
+    }
+
+    /**
+     * Builds {@code projectDir} into {@code outputDir}, recording {@code etag} as the source's
+     * fingerprint (null: computed from the folder; a copy fetched from a URL passes its own).
+     */
+    public Result build(Path projectDir, Path outputDir, String siteNameFallback, BuildListener listener, String etag) throws BuildException {
+        String sourceEtag = etag != null ? etag : SourceFingerprint.of(projectDir);
+        long start = System.nanoTime();
+        List<String> log = new ArrayList<>();
+        BuildListener logging = line -> {
+            log.add(line);
+            listener.log(line);
+        };
+        MkdocsConfig config = config(projectDir, siteNameFallback, logging);
+        Path docs = projectDir.resolve(config.docsDir()).normalize();
+        if (!docs.startsWith(projectDir.normalize())) {
+            throw new BuildException(config.file() + ": docs_dir '" + config.docsDir() + "' leaves the project folder; point it at a folder inside it");
+        }
+        if (!Files.isDirectory(docs)) {
+            throw new BuildException(config.file() + ": docs_dir '" + config.docsDir() + "' does not exist in " + projectDir
+                    + "; create it with an index.md, or set docs_dir");
+        }
+        List<Warning> warnings = new ArrayList<>(config.warnings());
+        List<Warning> pageWarnings = new ArrayList<>();
+        DocsFiles files = collect(docs, pageWarnings);
+        if (files.pages().isEmpty()) {
+            throw new BuildException(config.docsDir() + "/ has no Markdown pages; add " + config.docsDir() + "/index.md");
+        }
+        MarkdownRenderer renderer = renderers.computeIfAbsent(List.copyOf(config.extensions()), key -> new MarkdownRenderer(config.extensions()));
+        renderer.unsupported().forEach(name -> warnings.add(new Warning(config.file(), 0,
+                "markdown extension '" + name + "' is not supported; its syntax renders as plain Markdown")));
+
+        Map<String, String> pageUrls = new TreeMap<>();
+        Set<String> allPages = files.pages().keySet();
+        allPages.forEach(path -> pageUrls.put(path, PageUrls.urlOf(path, allPages)));
+        logging.log("Rendering " + pageUrls.size() + " pages from " + config.docsDir() + "/");
+        Map<String, RenderedPage> rendered = render(files, pageUrls, renderer, listener);
+        rendered.values().forEach(page -> pageWarnings.addAll(page.warnings()));
+        String prefix = config.docsDir().endsWith("/") ? config.docsDir() : config.docsDir() + "/";
+        pageWarnings.forEach(w -> warnings.add(new Warning(prefix + w.file(), w.line(), w.message())));
+
+        Map<String, String> titles = new LinkedHashMap<>();
+        rendered.forEach((path, page) -> titles.put(path, page.title() != null ? page.title() : PageUrls.titleFromPath(path)));
+        NavBuilder navBuilder = new NavBuilder(config, pageUrls, titles);
+        List<DocsSite.NavNode> nav = navBuilder.build();
+        warnings.addAll(navBuilder.warnings());
+        warnings.sort(java.util.Comparator.comparing(Warning::file).thenComparingInt(Warning::line));
+
+        try {
+            SiteWriter writer = new SiteWriter(outputDir, config, nav, pageUrls, titles);
+            Map<String, DocsSite.PageInfo> pages = writer.writePages(rendered);
+            writer.copyFiles(docs, files.others());
+            warnings.forEach(w -> logging.log("WARNING " + w.file() + (w.line() > 0 ? ":" + w.line() : "") + ": " + w.message()));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            logging.log("Built " + pages.size() + " pages in " + millis + " ms with " + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s"));
+            DocsSite site = new DocsSite(config.siteName(), config.siteDescription(), nav, pages, warnings, log, System.currentTimeMillis(), sourceEtag, generator);
+            writer.writeIndexes(site, rendered);
+            return new Result(site, pages.size(), millis);
+        } catch (IOException e) {
+            throw new BuildException("Cannot write the site to " + outputDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private MkdocsConfig config(Path projectDir, String siteNameFallback, BuildListener log) throws BuildException {
+        for (String name : List.of("mkdocs.yml", "mkdocs.yaml")) {
+            Path file = projectDir.resolve(name);
+            if (Files.isRegularFile(file)) {
+                try {
+                    log.log("Reading " + name);
+                    return new MkdocsConfigReader(env).read(name, Files.readString(file, StandardCharsets.UTF_8));
+                } catch (MkdocsException e) {
+                    throw new BuildException(e.getMessage());
+                } catch (IOException e) {
+                    throw new BuildException(name + ": cannot be read: " + e.getMessage(), e);
+                }
+            }
+        }
+        if (!Files.isDirectory(projectDir.resolve("docs"))) {
+            throw new BuildException("No mkdocs.yml and no docs/ folder in " + projectDir
+                    + ": add a mkdocs.yml with site_name, and your Markdown under docs/");
+        }
+        log.log("No mkdocs.yml: using site_name " + siteNameFallback + ", docs_dir docs and the techdocs-core plugin, as Backstage does");
+        return new MkdocsConfigReader(env).read("mkdocs.yml", "site_name: '" + siteNameFallback.replace("'", "''") + "'\nplugins: [techdocs-core]\n");
+    }
+
+    /**
+     * The docs folder's Markdown pages (with their text) and other files, hidden files and symbolic
+     * links that leave the folder skipped.
+     */
+    record DocsFiles(Map<String, String> pages, List<String> others) {
+    }
+
+    private static DocsFiles collect(Path docs, List<Warning> warnings) throws BuildException {
+        Map<String, String> pages = new TreeMap<>();
+        List<String> others = new ArrayList<>();
+        Path realDocs;
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(docs)) {
+            realDocs = docs.toRealPath();
+            all = walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new BuildException("Cannot read " + docs + ": " + e.getMessage(), e);
+        }
+        for (Path file : all) {
+            Path relative = docs.relativize(file);
+            String path = relative.toString().replace('\\', '/');
+            if (SourceFingerprint.hidden(relative)) {
+                continue;
+            }
+            try {
+                if (!file.toRealPath().startsWith(realDocs)) {
+                    warnings.add(new Warning(path, 0, "is a link to a file outside the docs folder; it is skipped"));
+                    continue;
+                }
+                if (path.endsWith(".md") || path.endsWith(".markdown")) {
+                    if (Files.size(file) > MAX_PAGE_BYTES) {
+                        warnings.add(new Warning(path, 0, "is larger than " + MAX_PAGE_BYTES / 1024 / 1024 + " MB; it is skipped"));
+                        continue;
+                    }
+                    pages.put(path.endsWith(".markdown") ? path.substring(0, path.length() - 9) + ".md" : path, decode(file, path));
+                } else {
+                    others.add(path);
+                }
+            } catch (CharacterCodingException e) {
+                warnings.add(new Warning(path, 0, "is not valid UTF-8; it is skipped"));
+            } catch (IOException e) {
+                warnings.add(new Warning(path, 0, "cannot be read (" + e.getMessage() + "); it is skipped"));
+            }
+        }
+        return new DocsFiles(pages, others);
+    }
+
+    private static String decode(Path file, String path) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    }
+
+    private static Map<String, RenderedPage> render(DocsFiles files, Map<String, String> pageUrls, MarkdownRenderer renderer, BuildListener listener) {
+        Set<String> others = new HashSet<>(files.others());
+        AtomicInteger done = new AtomicInteger();
+        int total = files.pages().size();
+        Map<String, RenderedPage> rendered = new ConcurrentHashMap<>();
+        files.pages().entrySet().parallelStream().forEach(entry -> {
+            String path = entry.getKey();
+            rendered.put(path, renderer.render(entry.getValue(), new PageContext(path, pageUrls.get(path), pageUrls, others)));
+            listener.progress(done.incrementAndGet(), total);
+        });
+        return new TreeMap<>(rendered);
+    }
+}
