@@ -32,6 +32,7 @@ final class DemoCatalog {
                     }
                     byte[] content = in.readAllBytes();
                     Path file = dir.resolve(name);
+                    Files.createDirectories(file.getParent());
                     if (!Files.exists(file) || !Arrays.equals(Files.readAllBytes(file), content)) {
                         Files.write(file, content);
                     }

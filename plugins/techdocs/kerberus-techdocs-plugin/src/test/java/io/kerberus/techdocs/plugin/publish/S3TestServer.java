@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory S3 API server (S3Proxy) on 127.0.0.1 that checks AWS signatures, and a raw client to inspect it. */
-final class S3TestServer implements AutoCloseable {
+public final class S3TestServer implements AutoCloseable {
 
-    static final String ACCESS_KEY = "kerberus-test-access-key";
-    static final String SECRET = "Kerberus-S3-Secret-7f3a9c";
+    public static final String ACCESS_KEY = "kerberus-test-access-key";
+    public static final String SECRET = "Kerberus-S3-Secret-7f3a9c";
 
     private static final AtomicInteger BUCKETS = new AtomicInteger();
 
@@ -33,7 +33,7 @@ final class S3TestServer implements AutoCloseable {
                 .build();
     }
 
-    static S3TestServer start() throws Exception {
+    public static S3TestServer start() throws Exception {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(new TransientNio2BlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))
@@ -43,27 +43,27 @@ final class S3TestServer implements AutoCloseable {
         return new S3TestServer(proxy);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
     /** The raw client, with the right credentials. */
-    S3Client client() {
+    public S3Client client() {
         return client;
     }
 
     /** Creates a bucket with a fresh name, so that each test has its own. */
-    String createBucket() {
+    public String createBucket() {
         String bucket = "docs-" + BUCKETS.incrementAndGet();
         client.createBucket(b -> b.bucket(bucket));
         return bucket;
     }
 
-    S3Settings settings(String bucket, String rootPath) {
+    public S3Settings settings(String bucket, String rootPath) {
         return new S3Settings(bucket, rootPath, null, endpoint, true, ACCESS_KEY, SECRET);
     }
 
-    List<String> keys(String bucket) {
+    public List<String> keys(String bucket) {
         return client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key).toList();
     }
 
