@@ -96,7 +96,7 @@ final class DocsPortal implements AutoCloseable {
                     metadata: {name: plain}
                     spec: {type: service, lifecycle: production, owner: team-a}
                     """.formatted(port));
-            TestBackend backend = TestBackend.builder().plugins(new CatalogPlugin(), new TechDocsPlugin()).modules(new DocsTabModule())
+            TestBackend backend = TestBackend.builder().plugins(new CatalogPlugin(), new TechDocsPlugin(), new SearchProbe()).modules(new DocsTabModule())
                     .database(database).config("""
                             auth:
                               providers:

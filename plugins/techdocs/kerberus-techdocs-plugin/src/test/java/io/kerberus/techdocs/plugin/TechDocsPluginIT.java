@@ -209,6 +209,20 @@ class TechDocsPluginIT {
     }
 
     @Test
+    void givesOtherPluginsThePublishedSectionsForSearch() {
+        docs("/docs/default/component/orders/");
+        assertThat(api.get("/api/search-probe/published").json().path("entities").toString()).contains("component:default/orders");
+        var sections = api.get("/api/search-probe/sections/component/default/orders").json();
+        var storage = java.util.stream.StreamSupport.stream(sections.spliterator(), false)
+                .filter(s -> s.path("location").asString().equals("guide/internals/#storage")).findFirst().orElseThrow();
+        assertThat(storage.path("title").asString()).isEqualTo("Storage");
+        assertThat(storage.path("text").asString()).contains("Orders live in PostgreSQL");
+        assertThat(storage.path("url").asString()).isEqualTo("/docs/default/component/orders/guide/internals/#storage");
+        assertThat(storage.path("entity").path("name").asString()).isEqualTo("orders");
+        assertThat(api.get("/api/search-probe/sections/component/default/plain").json()).isEmpty();
+    }
+
+    @Test
     void rebuildNeedsCsrf() {
         docs("/docs/default/component/orders/");
         assertThat(session.postFormWithoutCsrf("/docs/default/component/orders/-/rebuild", Map.of()).status()).isEqualTo(403);
