@@ -143,6 +143,28 @@ public final class DocsService implements TechDocs {
         return publisher.read(ref, path);
     }
 
+    /**
+     * A page's content as published (not yet sanitised again) and its TOC.
+     *
+     * @param html its rendered Markdown; empty when the page's file is missing
+     * @param toc  its level 2 and 3 headings
+     */
+    public record PageContent(String html, List<io.kerberus.techdocs.plugin.markdown.Heading> toc) {
+    }
+
+    /** The content of the page at {@code url} of a published site: Kerberus' markers, or the theme's main element of a MkDocs site. */
+    public PageContent page(EntityRef ref, DocsSite site, DocsSite.PageInfo info) throws IOException {
+        Optional<String> html = publisher.read(ref, info.url() + "index.html").map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        if (html.isEmpty()) {
+            return new PageContent("", info.toc());
+        }
+        if (ForeignSite.GENERATOR.equals(site.generator())) {
+            String content = ForeignSite.content(html.get());
+            return new PageContent(content, ForeignSite.toc(content));
+        }
+        return new PageContent(DocsSite.content(html.get()), info.toc());
+    }
+
     /** The published site's model, re-read at most every few seconds. */
     public Optional<DocsSite> site(EntityRef ref) {
         String key = key(ref);
@@ -154,6 +176,12 @@ public final class DocsService implements TechDocs {
         Optional<DocsSite> site;
         try {
             site = publisher.read(ref, DocsSite.FILE).map(bytes -> JSON.readValue(bytes, DocsSite.class));
+            if (site.isEmpty()) {
+                Optional<byte[]> metadata = publisher.read(ref, Publisher.METADATA);
+                if (metadata.isPresent()) {
+                    site = ForeignSite.from(metadata.get(), publisher.read(ref, "search/search_index.json"));
+                }
+            }
         } catch (IOException | RuntimeException e) {
             logger.warn("Cannot read the docs site of {} from {}: {}", ref, publisher.describe(), e.getMessage());
             site = Optional.empty();

@@ -14,7 +14,6 @@ import io.kerberus.techdocs.plugin.service.DocsService;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,10 +52,10 @@ final class DocsReader {
         }
         EntityRef ref = entity.ref();
         String base = siteUrl(ref);
-        String content = service.read(ref, url + "index.html").map(bytes -> DocsSite.content(new String(bytes, StandardCharsets.UTF_8))).orElse("");
-        content = Sanitizing.clean(absolute(content, base + url));
+        DocsService.PageContent published = service.page(ref, site, info);
+        String content = Sanitizing.clean(absolute(published.html(), base + url));
         List<Html> toc = new ArrayList<>();
-        for (Heading heading : info.toc()) {
+        for (Heading heading : published.toc()) {
             toc.add(Html.format("<li class=\"toc-{}\"><a href=\"#{}\">{}</a></li>", heading.level(), heading.id(), heading.title()));
         }
         Html pager = Html.format("<nav class=\"docs-pager\" aria-label=\"Previous and next page\">{}{}</nav>",
