@@ -1,6 +1,7 @@
 package io.kerberus.example.plugin;
 
 import io.kerberus.plugin.ConfigException;
+import io.kerberus.test.Eventually;
 import io.kerberus.test.TestBackend;
 import io.kerberus.test.TestDatabase;
 import io.kerberus.test.TestClock;

@@ -2,6 +2,7 @@ package io.kerberus.techdocs.plugin;
 
 import com.sun.net.httpserver.HttpServer;
 import io.kerberus.catalog.plugin.CatalogPlugin;
+import io.kerberus.test.Eventually;
 import io.kerberus.test.TestBackend;
 import io.kerberus.test.TestDatabase;
 
@@ -13,7 +14,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -148,18 +148,7 @@ final class DocsPortal implements AutoCloseable {
     }
 
     void await(BooleanSupplier condition, java.util.function.Supplier<String> what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what.get());
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Eventually.until(condition, what, Eventually.LIMIT);
     }
 
     @Override

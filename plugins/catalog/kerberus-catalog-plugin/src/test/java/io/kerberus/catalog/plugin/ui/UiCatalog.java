@@ -2,6 +2,7 @@ package io.kerberus.catalog.plugin.ui;
 
 import io.kerberus.catalog.plugin.CatalogPlugin;
 import io.kerberus.plugin.PluginModule;
+import io.kerberus.test.Eventually;
 import io.kerberus.test.TestBackend;
 import io.kerberus.test.TestDatabase;
 
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.function.BooleanSupplier;
 
@@ -71,18 +71,7 @@ final class UiCatalog implements AutoCloseable {
     }
 
     void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Eventually.until(condition, what);
     }
 
     @Override
