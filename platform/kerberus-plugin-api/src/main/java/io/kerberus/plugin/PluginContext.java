@@ -61,6 +61,12 @@ public interface PluginContext {
      */
     <T> java.util.function.Supplier<T> lazyService(ServiceRef<T> ref);
 
+    /**
+     * A service declared in {@link Registrar#usesIfPresent}, looked up on each {@code get()}: empty
+     * when no enabled plugin provides it (or, during start-up, when its plugin has not started yet).
+     */
+    <T> java.util.function.Supplier<java.util.Optional<T>> optionalService(ServiceRef<T> ref);
+
     /** Provides a service declared in {@link Registrar#provides}. */
     <T> void provide(ServiceRef<T> ref, T service);
 }

@@ -23,6 +23,13 @@ public interface Registrar {
      */
     void uses(ServiceRef<?>... refs);
 
+    /**
+     * Like {@link #uses}, for services the plugin can do without: start-up does not fail when no
+     * enabled plugin provides one (search indexes docs only when TechDocs is there). Get them with
+     * {@link PluginContext#optionalService}.
+     */
+    void usesIfPresent(ServiceRef<?>... refs);
+
     /** Declares a service this plugin provides in its init through {@link PluginContext#provide}. */
     void provides(ServiceRef<?>... refs);
 

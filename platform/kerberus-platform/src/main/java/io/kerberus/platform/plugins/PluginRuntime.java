@@ -115,6 +115,15 @@ final class PluginRuntime implements ModuleContext {
     }
 
     @Override
+    public <T> java.util.function.Supplier<java.util.Optional<T>> optionalService(ServiceRef<T> ref) {
+        if (registration.optionalUses.stream().noneMatch(r -> r.id().equals(ref.id()))) {
+            throw new IllegalStateException(registration.name() + " asks for optional service '" + ref.id()
+                    + "' without declaring it: call registrar.usesIfPresent(" + ref.type().getSimpleName() + " ref) in register.");
+        }
+        return () -> java.util.Optional.ofNullable(services.get(ref.id())).map(ref.type()::cast);
+    }
+
+    @Override
     public <T> java.util.function.Supplier<T> lazyService(ServiceRef<T> ref) {
         if (registration.uses.stream().noneMatch(r -> r.id().equals(ref.id())) && registration.requires.stream().noneMatch(r -> r.id().equals(ref.id()))) {
             throw new IllegalStateException(registration.name() + " asks for service '" + ref.id()

@@ -22,6 +22,7 @@ final class Registration implements Registrar {
     final Object extension;
     final List<ServiceRef<?>> requires = new ArrayList<>();
     final List<ServiceRef<?>> uses = new ArrayList<>();
+    final List<ServiceRef<?>> optionalUses = new ArrayList<>();
     final List<ServiceRef<?>> provides = new ArrayList<>();
     final Map<String, Object> extensionPoints = new LinkedHashMap<>();
     private final Config config;
@@ -78,6 +79,12 @@ final class Registration implements Registrar {
     public void uses(ServiceRef<?>... refs) {
         checkOpen("uses");
         uses.addAll(List.of(refs));
+    }
+
+    @Override
+    public void usesIfPresent(ServiceRef<?>... refs) {
+        checkOpen("usesIfPresent");
+        optionalUses.addAll(List.of(refs));
     }
 
     @Override

@@ -168,6 +168,25 @@ class PluginHostTest {
     }
 
     @Test
+    void optionalServicesAreEmptyWithoutAProviderAndThereWithOne() {
+        List<java.util.function.Supplier<java.util.Optional<Greeter>>> later = new ArrayList<>();
+        Plugin alpha = new TestPlugin("alpha", r -> r.usesIfPresent(OTHER), c -> later.add(c.optionalService(OTHER)));
+        PluginHost alone = host("{}", List.of(alpha), List.of());
+        alone.init(PluginHostTest::parts);
+        assertThat(later.getFirst().get()).isEmpty();
+
+        Plugin beta = new TestPlugin("beta", r -> r.provides(OTHER), c -> c.provide(OTHER, () -> "beta"));
+        PluginHost both = host("{}", List.of(new TestPlugin("alpha", r -> r.usesIfPresent(OTHER), c -> later.add(c.optionalService(OTHER))), beta),
+                List.of());
+        both.init(PluginHostTest::parts);
+        assertThat(later.getLast().get()).hasValueSatisfying(greeter -> assertThat(greeter.greet()).isEqualTo("beta"));
+
+        Plugin undeclared = new TestPlugin("gamma", r -> { }, c -> c.optionalService(OTHER));
+        assertThatThrownBy(() -> host("{}", List.of(undeclared), List.of()).init(PluginHostTest::parts))
+                .hasStackTraceContaining("call registrar.usesIfPresent");
+    }
+
+    @Test
     void aLazyServiceUsedBeforeItsPluginStartedSaysSo() {
         Plugin alpha = new TestPlugin("alpha", r -> r.uses(OTHER), c -> c.lazyService(OTHER).get());
         Plugin beta = new TestPlugin("beta", r -> r.provides(OTHER), c -> c.provide(OTHER, () -> "beta"));
