@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Plugins may put pages under one more top-level path (/docs, /create), checked for clashes at start-up. */
+/** Plugins may put pages under one more top-level path (/docs, /create), checked for clashes at start-up, and widgets in the header. */
 class PagesUnderIT {
 
     /** A plugin whose init does what the test says. */
@@ -29,6 +29,15 @@ class PagesUnderIT {
             TestHttp.Result page = backend.guestSession().get("/handbook/intro");
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("<p class=\"chapter\">intro</p>");
+        }
+    }
+
+    @Test
+    void showsHeaderWidgetsToSignedInUsersOnly() {
+        try (TestBackend backend = TestBackend.builder().plugins(new Probe("finder",
+                context -> context.pages().header(Html.trusted("<form class=\"probe-search\" role=\"search\"></form>")))).start()) {
+            assertThat(backend.guestSession().get("/").body()).contains("<div class=\"topbar-slot\"><form class=\"probe-search\" role=\"search\"></form></div>");
+            assertThat(backend.http().get("/sign-in").body()).doesNotContain("probe-search");
         }
     }
 

@@ -69,6 +69,7 @@ public final class RouteTable {
     private final java.util.Map<String, String> prefixes = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> stylesheets = new CopyOnWriteArrayList<>();
     private final List<String> scripts = new CopyOnWriteArrayList<>();
+    private final List<io.kerberus.plugin.ui.Html> headerWidgets = new CopyOnWriteArrayList<>();
 
     JsonRoute addRoute(String pluginId, Method method, String path, Routes.Handler handler, Routes.EventStreamHandler stream) {
         JsonRoute route = new JsonRoute(pluginId, method, path, handler, stream);
@@ -110,6 +111,15 @@ public final class RouteTable {
         if (!scripts.contains(path)) {
             scripts.add(path);
         }
+    }
+
+    public void addHeaderWidget(io.kerberus.plugin.ui.Html widget) {
+        headerWidgets.add(java.util.Objects.requireNonNull(widget, "widget"));
+    }
+
+    /** The plugins' header widgets, in the order they were added. */
+    public List<io.kerberus.plugin.ui.Html> headerWidgets() {
+        return List.copyOf(headerWidgets);
     }
 
     /** The plugins' stylesheets, in the order they were added. */

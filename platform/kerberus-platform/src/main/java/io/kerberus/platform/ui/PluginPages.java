@@ -49,6 +49,11 @@ public final class PluginPages implements Pages {
     }
 
     @Override
+    public void header(io.kerberus.plugin.ui.Html widget) {
+        table.addHeaderWidget(widget);
+    }
+
+    @Override
     public Pages under(String other) {
         if (other == null || !other.matches("/[a-z][a-z0-9-]*") || io.kerberus.platform.plugins.PluginSet.RESERVED.contains(other.substring(1))
                 || other.equals("/api")) {

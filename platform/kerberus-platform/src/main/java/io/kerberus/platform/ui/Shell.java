@@ -94,7 +94,7 @@ public final class Shell implements PageRenderer {
             }
         }
         return new ShellModel(title, branding, theme, request.csrfToken(), user, nav, request.pathAndQuery(),
-                breadcrumbs, body, Html.EMPTY, ASSET_VERSION, BUILD.getProperty("htmx.version"), versioned(table.stylesheets()), versioned(table.scripts()));
+                breadcrumbs, body, user == null ? Html.EMPTY : Html.join(table.headerWidgets()), ASSET_VERSION, BUILD.getProperty("htmx.version"), versioned(table.stylesheets()), versioned(table.scripts()));
     }
 
     private static String layout(String template, ShellModel model) {

@@ -28,6 +28,12 @@ public interface Pages {
     void homeCard(HomeCard card);
 
     /**
+     * A widget in the portal's header, left of the user menu, shown to signed-in users on every
+     * page: the search box. Static markup; it may load its content with htmx.
+     */
+    void header(Html widget);
+
+    /**
      * A stylesheet linked from the head of every page: a path under {@code /static/<plugin-id>/}
      * (the classpath folder {@code static/<plugin-id>/}) or {@code /webjars/}. Nothing from other sites.
      */
