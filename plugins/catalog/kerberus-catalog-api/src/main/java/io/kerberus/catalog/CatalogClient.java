@@ -33,6 +33,13 @@ public interface CatalogClient {
     void refresh(EntityRef ref);
 
     /**
+     * Hears of every entity that this replica's catalog sees added, changed or removed (look it up
+     * with {@link #entity} to tell which), within a second of the change on any replica. Called on
+     * a catalog thread: hand the work to your own.
+     */
+    void onChange(java.util.function.Consumer<EntityRef> listener);
+
+    /**
      * The catalog's reader, for plugins that read files next to entity descriptors (TechDocs
      * sources, template skeletons) under the catalog's rules: {@code file:} URLs only inside
      * {@code catalog.fileRoots}, http(s) through the integrations and {@code backend.reading.allow}.

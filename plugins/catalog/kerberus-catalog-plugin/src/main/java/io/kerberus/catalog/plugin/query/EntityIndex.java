@@ -78,6 +78,7 @@ public final class EntityIndex {
     }
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final List<java.util.function.Consumer<String>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Slot> slots = new ArrayList<>();
     private final ArrayDeque<Integer> free = new ArrayDeque<>();
     private final Map<String, Integer> byRef = new HashMap<>();
@@ -93,6 +94,21 @@ public final class EntityIndex {
     private volatile long seq;
 
     private record VersionedView(long version, SortedView view) {
+    }
+
+    /** Hears of every entity added, changed or removed, by its ref key; called after the change, outside the lock. */
+    public void onChange(java.util.function.Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    private void changed(String ref) {
+        for (java.util.function.Consumer<String> listener : listeners) {
+            try {
+                listener.accept(ref);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(EntityIndex.class).warn("A catalog change listener failed for {}", ref, e);
+            }
+        }
     }
 
     /** The last change sequence applied. */
@@ -160,14 +176,17 @@ public final class EntityIndex {
         } finally {
             lock.writeLock().unlock();
         }
+        changed(ref);
     }
 
     /** Removes an entity; does nothing when it is not indexed. Relations pointing at it stay, ready for its return. */
     public void remove(String ref) {
+        boolean removed;
         lock.writeLock().lock();
         try {
             Integer ordinal = byRef.remove(ref);
-            if (ordinal != null) {
+            removed = ordinal != null;
+            if (removed) {
                 Slot slot = slots.get(ordinal);
                 unindex(ordinal);
                 byUid.remove(slot.uid);
@@ -178,6 +197,9 @@ public final class EntityIndex {
             }
         } finally {
             lock.writeLock().unlock();
+        }
+        if (removed) {
+            changed(ref);
         }
     }
 

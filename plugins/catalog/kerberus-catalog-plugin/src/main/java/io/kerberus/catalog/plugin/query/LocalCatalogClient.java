@@ -34,6 +34,11 @@ public final class LocalCatalogClient implements CatalogClient {
     }
 
     @Override
+    public void onChange(java.util.function.Consumer<EntityRef> listener) {
+        index.onChange(ref -> listener.accept(EntityRef.parse(ref)));
+    }
+
+    @Override
     public UrlReader reader() {
         return readers;
     }
