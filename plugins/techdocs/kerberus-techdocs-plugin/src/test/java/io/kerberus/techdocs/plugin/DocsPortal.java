@@ -10,10 +10,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -39,9 +37,9 @@ final class DocsPortal implements AutoCloseable {
     static DocsPortal start(TestDatabase database, String extraConfig) {
         try {
             Path dir = Files.createTempDirectory("kerberus-docs-portal");
-            copy(corpus(), dir.resolve("catalog/orders"));
+            TestFiles.copy(TestFiles.corpus(), dir.resolve("catalog/orders"));
             Path remote = dir.resolve("remote-site");
-            copy(corpus(), remote);
+            TestFiles.copy(TestFiles.corpus(), remote);
             Files.createDirectories(dir.resolve("catalog/bare/docs"));
             Files.writeString(dir.resolve("catalog/bare/docs/index.md"), "# Bare docs\n\nNo mkdocs.yml here.\n");
             HttpServer files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -119,27 +117,6 @@ final class DocsPortal implements AutoCloseable {
             return portal;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static Path corpus() {
-        try {
-            return Path.of(DocsPortal.class.getResource("/corpus/mkdocs.yml").toURI()).getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
         }
     }
 

@@ -21,7 +21,7 @@ class MkdocsSitesIT {
 
     @Test
     void readsASitePublishedByTechdocsCli(@TempDir Path published) throws Exception {
-        DocsPortal.copy(fixture(), published.resolve("default/component/orders"));
+        TestFiles.copy(fixture(), published.resolve("default/component/orders"));
         try (DocsPortal portal = DocsPortal.start(TestDatabase.H2, """
                 techdocs:
                   builder: external

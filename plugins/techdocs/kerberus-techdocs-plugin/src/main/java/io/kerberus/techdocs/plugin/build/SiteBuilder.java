@@ -52,6 +52,13 @@ public final class SiteBuilder {
     private final Function<String, String> env;
     private final String generator;
     private final Map<List<?>, MarkdownRenderer> renderers = new ConcurrentHashMap<>();
+    static final int CACHED_PROJECTS = 16;
+    private final Map<String, Map<String, CachedPage>> pageCaches = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, CachedPage>> eldest) {
+            return size() > CACHED_PROJECTS;
+        }
+    };
 
     /**
      * @param env       the environment for mkdocs.yml's {@code !ENV} tags
@@ -106,8 +113,12 @@ public final class SiteBuilder {
         Set<String> allPages = files.pages().keySet();
         allPages.forEach(path -> pageUrls.put(path, PageUrls.urlOf(path, allPages)));
         logging.log("Rendering " + pageUrls.size() + " pages from " + config.docsDir() + "/");
-        Map<String, RenderedPage> rendered = render(files, pageUrls, renderer, listener);
+        AtomicInteger reused = new AtomicInteger();
+        Map<String, RenderedPage> rendered = render(files, pageUrls, renderer, listener, pageCache(projectDir, config), reused);
         rendered.values().forEach(page -> pageWarnings.addAll(page.warnings()));
+        if (reused.get() > 0) {
+            logging.log("Reused " + reused.get() + " unchanged page" + (reused.get() == 1 ? "" : "s") + " of the last build");
+        }
         String prefix = config.docsDir().endsWith("/") ? config.docsDir() : config.docsDir() + "/";
         pageWarnings.forEach(w -> warnings.add(new Warning(prefix + w.file(), w.line(), w.message())));
 
@@ -206,16 +217,45 @@ public final class SiteBuilder {
         return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
     }
 
-    private static Map<String, RenderedPage> render(DocsFiles files, Map<String, String> pageUrls, MarkdownRenderer renderer, BuildListener listener) {
+    private static Map<String, RenderedPage> render(DocsFiles files, Map<String, String> pageUrls, MarkdownRenderer renderer, BuildListener listener,
+                                                    Map<String, CachedPage> cache, AtomicInteger reused) {
         Set<String> others = new HashSet<>(files.others());
+        // a page renders the same when its Markdown and the site's set of pages and files are the same
+        int site = java.util.Objects.hash(pageUrls, others);
         AtomicInteger done = new AtomicInteger();
         int total = files.pages().size();
         Map<String, RenderedPage> rendered = new ConcurrentHashMap<>();
         files.pages().entrySet().parallelStream().forEach(entry -> {
             String path = entry.getKey();
-            rendered.put(path, renderer.render(entry.getValue(), new PageContext(path, pageUrls.get(path), pageUrls, others)));
+            CachedPage cached = cache.get(path);
+            RenderedPage page;
+            if (cached != null && cached.site() == site && cached.markdown().equals(entry.getValue())) {
+                page = cached.page();
+                reused.incrementAndGet();
+            } else {
+                page = renderer.render(entry.getValue(), new PageContext(path, pageUrls.get(path), pageUrls, others));
+                cache.put(path, new CachedPage(entry.getValue(), site, page));
+            }
+            rendered.put(path, page);
             listener.progress(done.incrementAndGet(), total);
         });
+        cache.keySet().retainAll(files.pages().keySet());
         return new TreeMap<>(rendered);
+    }
+
+    /** A page rendered in an earlier build of the same project, with what it was rendered from. */
+    private record CachedPage(String markdown, int site, RenderedPage page) {
+    }
+
+    /**
+     * The rendered pages of the last build of a project with the same Markdown extensions, so that
+     * a rebuild after one page changed renders one page ({@code techdocs serve}, the portal's
+     * rebuilds). The last {@value #CACHED_PROJECTS} projects are kept.
+     */
+    private Map<String, CachedPage> pageCache(Path projectDir, MkdocsConfig config) {
+        String key = projectDir.toAbsolutePath().normalize() + "\n" + config.docsDir() + "\n" + config.extensions();
+        synchronized (pageCaches) {
+            return pageCaches.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
+        }
     }
 }

@@ -39,7 +39,9 @@ final class SiteWriter {
     private final List<DocsSite.NavNode> nav;
     private final Map<String, String> pageUrls;
     private final Map<String, String> titles;
-    private final List<String> written = new ArrayList<>();
+    private final List<String> written = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final NavHtml.Compiled compiledNav;
+    private final Map<String, String> sourceByUrl = new java.util.HashMap<>();
 
     SiteWriter(Path out, MkdocsConfig config, List<DocsSite.NavNode> nav, Map<String, String> pageUrls, Map<String, String> titles) throws IOException {
         this.out = out;
@@ -47,22 +49,40 @@ final class SiteWriter {
         this.nav = nav;
         this.pageUrls = pageUrls;
         this.titles = titles;
+        this.compiledNav = NavHtml.compile(nav);
+        pageUrls.forEach((source, url) -> sourceByUrl.putIfAbsent(url, source));
         empty(out);
     }
 
     /** Writes every page; returns the reader's page infos by URL. */
     Map<String, DocsSite.PageInfo> writePages(Map<String, RenderedPage> rendered) throws IOException {
         List<String> order = NavBuilder.pageOrder(nav);
+        Map<String, Integer> positions = new java.util.HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            positions.putIfAbsent(order.get(i), i);
+        }
         Map<String, DocsSite.PageInfo> infos = new LinkedHashMap<>();
         for (Map.Entry<String, RenderedPage> entry : rendered.entrySet()) {
             String url = pageUrls.get(entry.getKey());
-            int at = order.indexOf(url);
+            int at = positions.getOrDefault(url, -1);
             String previous = at > 0 ? order.get(at - 1) : null;
             String next = at >= 0 && at < order.size() - 1 ? order.get(at + 1) : null;
             DocsSite.PageInfo info = new DocsSite.PageInfo(url, titles.get(entry.getKey()), entry.getKey(), editUrl(entry.getKey()),
                     entry.getValue().toc(), previous, next);
             infos.put(url, info);
-            write(url + "index.html", page(info, entry.getValue()).getBytes(StandardCharsets.UTF_8));
+        }
+        // pages are independent: write them on all cores
+        try {
+            rendered.entrySet().parallelStream().forEach(entry -> {
+                DocsSite.PageInfo info = infos.get(pageUrls.get(entry.getKey()));
+                try {
+                    write(info.url() + "index.html", page(info, entry.getValue()).getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
         copyResource("/static/techdocs/content.css", "assets/content.css");
         copyResource("/static/techdocs/standalone.css", "assets/standalone.css");
@@ -102,7 +122,7 @@ final class SiteWriter {
         metadata.put("site_description", site.siteDescription());
         metadata.put("etag", site.etag());
         metadata.put("build_timestamp", site.builtAt());
-        metadata.put("files", new ArrayList<>(written));
+        metadata.put("files", written.stream().sorted().toList());
         Files.write(out.resolve(Publisher.METADATA), JSON.writeValueAsBytes(metadata));
     }
 
@@ -129,7 +149,7 @@ final class SiteWriter {
 
     private String page(DocsSite.PageInfo info, RenderedPage page) {
         String root = PageUrls.relative(info.url(), "");
-        Html navHtml = NavHtml.render(nav, info.url(), url -> PageUrls.relative(info.url(), url));
+        Html navHtml = compiledNav.render(info.url(), url -> PageUrls.relative(info.url(), url));
         List<Html> toc = new ArrayList<>();
         for (Heading heading : info.toc()) {
             toc.add(Html.format("<li class=\"toc-{}\"><a href=\"#{}\">{}</a></li>", heading.level(), heading.id(), heading.title()));
@@ -150,12 +170,8 @@ final class SiteWriter {
     }
 
     private String titleOf(String url) {
-        for (Map.Entry<String, String> entry : pageUrls.entrySet()) {
-            if (entry.getValue().equals(url)) {
-                return titles.get(entry.getKey());
-            }
-        }
-        return url;
+        String source = sourceByUrl.get(url);
+        return source == null ? url : titles.get(source);
     }
 
     private void write(String path, byte[] bytes) throws IOException {

@@ -58,7 +58,10 @@ public final class MarkdownRenderer {
         List<Extension> list = new ArrayList<>();
         list.add(new MkdocsExtension(features));
         list.add(TablesExtension.create());
-        list.add(AutolinkExtension.create());
+        if (features.has("pymdownx.magiclink")) {
+            // bare URLs become links only with magiclink, as in MkDocs
+            list.add(AutolinkExtension.create());
+        }
         list.add(features.has("pymdownx.tilde") ? StrikethroughSubscriptExtension.create() : StrikethroughExtension.create());
         if (features.has("attr_list")) {
             list.add(AttributesExtension.create());

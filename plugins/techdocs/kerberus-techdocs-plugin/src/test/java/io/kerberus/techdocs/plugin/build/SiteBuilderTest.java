@@ -205,6 +205,28 @@ class SiteBuilderTest {
     }
 
     @Test
+    void rendersOnlyChangedPagesAgainInTheSameJvm(@TempDir Path dir) throws Exception {
+        Path project = dir.resolve("project");
+        io.kerberus.techdocs.plugin.TestFiles.copy(corpus(), project);
+        SiteBuilder builder = new SiteBuilder(name -> null, "kerberus test");
+        List<String> first = new ArrayList<>();
+        builder.build(project, dir.resolve("one"), "orders", first::add);
+        assertThat(first).noneMatch(line -> line.startsWith("Reused"));
+
+        Files.writeString(project.resolve("docs/guide/internals.md"), "# Internals\n\nChanged.\n");
+        List<String> second = new ArrayList<>();
+        SiteBuilder.Result rebuilt = builder.build(project, dir.resolve("two"), "orders", second::add);
+        assertThat(second).contains("Reused 5 unchanged pages of the last build");
+        assertThat(Files.readString(dir.resolve("two/guide/internals/index.html"))).contains("Changed.");
+        assertThat(rebuilt.warnings()).extracting(Warning::toString).anyMatch(w -> w.startsWith("docs/guide/broken.md:3:"));
+
+        Files.writeString(project.resolve("docs/new-page.md"), "# New\n");
+        List<String> third = new ArrayList<>();
+        builder.build(project, dir.resolve("three"), "orders", third::add);
+        assertThat(third).as("a new page changes every page's links").noneMatch(line -> line.startsWith("Reused"));
+    }
+
+    @Test
     void rebuildsAfterAChangeWithANewEtag(@TempDir Path project) throws Exception {
         Files.createDirectories(project.resolve("docs"));
         Files.writeString(project.resolve("docs/index.md"), "# One\n");

@@ -1,5 +1,6 @@
 package io.kerberus.techdocs.plugin.cli;
 
+import io.kerberus.techdocs.plugin.TestFiles;
 import io.kerberus.techdocs.plugin.publish.Publisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,18 +10,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,19 +35,8 @@ class TechDocsCommandsTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    static Path corpus(Path into) throws URISyntaxException, IOException {
-        Path from = Path.of(TechDocsCommandsTest.class.getResource("/corpus/mkdocs.yml").toURI()).getParent();
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = into.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        return into;
+    static Path corpus(Path into) throws IOException {
+        return TestFiles.copy(TestFiles.corpus(), into);
     }
 
     @Test
