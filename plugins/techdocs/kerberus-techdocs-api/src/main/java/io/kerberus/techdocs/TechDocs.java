@@ -23,6 +23,12 @@ public interface TechDocs {
     List<DocsSection> sections(EntityRef entity);
 
     /**
+     * Hears of every site this replica publishes (a build in the portal), after it is readable,
+     * so that search can index the new pages at once. Called on a build thread: keep it quick.
+     */
+    void onPublished(java.util.function.Consumer<EntityRef> listener);
+
+    /**
      * One searchable part of a docs site.
      *
      * @param entity   the documented entity

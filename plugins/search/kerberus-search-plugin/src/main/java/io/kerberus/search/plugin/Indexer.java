@@ -45,6 +45,7 @@ public final class Indexer implements SearchIndex {
     private final Map<String, Collator> collators = new LinkedHashMap<>();
     private final Map<String, Status> status = new ConcurrentHashMap<>();
     private final Set<EntityRef> pendingEntities = new LinkedHashSet<>();
+    private final Set<String> soon = ConcurrentHashMap.newKeySet();
     private final Supplier<Optional<CatalogClient>> catalog;
     private final ExecutorService executor;
     private final Clock clock;
@@ -126,6 +127,20 @@ public final class Indexer implements SearchIndex {
             if (type == null || collator.type().equals(type)) {
                 executor.execute(() -> collate(collator));
             }
+        }
+    }
+
+    /**
+     * Collates a type again a few seconds from now, once for a burst of calls (a docs site
+     * published: its sections replace the old ones).
+     */
+    public void reindexSoon(String type) {
+        Collator collator = collators.get(type);
+        if (collator != null && soon.add(type) && executor instanceof java.util.concurrent.ScheduledExecutorService scheduler) {
+            scheduler.schedule(() -> {
+                soon.remove(type);
+                collate(collator);
+            }, 2, TimeUnit.SECONDS);
         }
     }
 

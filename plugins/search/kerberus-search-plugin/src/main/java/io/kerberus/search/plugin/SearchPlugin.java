@@ -100,6 +100,7 @@ public final class SearchPlugin implements Plugin {
         }
         context.lifecycle().onStarted(() -> {
             catalog.get().ifPresent(client -> client.onChange(indexer::entityChanged));
+            techdocs.get().ifPresent(docs -> docs.onPublished(ref -> indexer.reindexSoon(TechDocsCollator.TYPE)));
             background.scheduleWithFixedDelay(() -> {
                 try {
                     indexer.flushEntities();

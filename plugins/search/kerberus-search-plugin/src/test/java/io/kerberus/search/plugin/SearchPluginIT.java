@@ -121,6 +121,8 @@ class SearchPluginIT {
         assertThat(api.get("/api/search/query?term=" + java.net.URLEncoder.encode("\"(orders:* & | ! ))", java.nio.charset.StandardCharsets.UTF_8))
                 .status()).isEqualTo(200);
         assertThat(portal.backend.http().get("/api/search/query?term=orders").status()).isEqualTo(401);
+        assertThat(api.post("/api/search/reindex?type=nope", "").json().path("error").path("message").asString()).contains("no collator has the type 'nope'");
+        assertThat(api.post("/api/search/reindex?type=software-catalog", "").status()).isEqualTo(202);
     }
 
     @Test
@@ -134,7 +136,7 @@ class SearchPluginIT {
     void findsDocsSectionsWithTheirEntity() {
         assertThat(session.get("/docs/default/component/ledger/").status()).isEqualTo(200);
         Eventually.until(() -> session.get("/docs/default/component/ledger/").body().contains("techdocs-reader"), "the ledger docs");
-        assertThat(api.post("/api/search/reindex?type=techdocs", "").status()).isEqualTo(202);
+        // a published site is indexed within seconds, without waiting for the next full collation
         Eventually.until(() -> !query("term=reconciliation&types[0]=techdocs").path("results").isEmpty(), "the docs in search");
         JsonNode hit = query("term=reconciliation&types[0]=techdocs").path("results").get(0);
         assertThat(hit.path("type").asString()).isEqualTo("techdocs");

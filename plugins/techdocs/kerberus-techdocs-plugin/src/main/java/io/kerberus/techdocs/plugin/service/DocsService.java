@@ -87,6 +87,7 @@ public final class DocsService implements TechDocs {
     private final Logger logger;
     private final String owner = UUID.randomUUID().toString();
     private final Map<String, Cached> sites = new ConcurrentHashMap<>();
+    private final List<java.util.function.Consumer<EntityRef>> publishedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, java.util.concurrent.CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
     public DocsService(Publisher publisher, SiteBuilder builder, org.jdbi.v3.core.Jdbi jdbi, Supplier<CatalogClient> catalog, boolean external,
@@ -300,6 +301,13 @@ public final class DocsService implements TechDocs {
             publisher.publish(ref, out);
             sites.remove(key);
             listener.log("Published " + result.pages() + " pages");
+            for (java.util.function.Consumer<EntityRef> hook : publishedListeners) {
+                try {
+                    hook.accept(ref);
+                } catch (RuntimeException e) {
+                    logger.warn("A listener for published docs failed for {}: {}", ref, e.getMessage());
+                }
+            }
             store.finish(key, owner, BuildStore.Status.READY, source, etag, clock.millis(), result.warnings().size(), null, joined(log), true);
             logger.info("Built the docs of {} ({} pages, {} warnings) in {} ms", ref, result.pages(), result.warnings().size(), result.millis());
         } catch (SourceException | BuildException | MkdocsException | IOException | UncheckedIOException e) {
@@ -323,6 +331,11 @@ public final class DocsService implements TechDocs {
     private Optional<DocsSite> readSite(EntityRef ref) {
         sites.remove(key(ref));
         return site(ref);
+    }
+
+    @Override
+    public void onPublished(java.util.function.Consumer<EntityRef> listener) {
+        publishedListeners.add(listener);
     }
 
     @Override
