@@ -95,7 +95,7 @@ public final class CatalogCollator implements Collator {
     }
 
     /** {@code group:default/team-a} → {@code team-a}; other namespaces keep theirs. */
-    private static String shortRef(String ref) {
+    static String shortRef(String ref) {
         try {
             EntityRef parsed = EntityRef.parse(ref, "group", EntityRef.DEFAULT_NAMESPACE);
             return parsed.namespace().equals(EntityRef.DEFAULT_NAMESPACE) ? parsed.name() : parsed.namespace() + "/" + parsed.name();

@@ -54,7 +54,7 @@ public final class TechDocsCollator implements Collator {
 
     static SearchDocument document(TechDocs.DocsSection section, Optional<Entity> entity) {
         EntityRef ref = section.entity();
-        String owner = entity.flatMap(e -> e.specString("owner")).map(o -> o.replaceFirst("^group:(default/)?", "")).orElse("");
+        String owner = entity.flatMap(e -> e.specString("owner")).map(CatalogCollator::shortRef).orElse("");
         String lifecycle = entity.flatMap(e -> e.specString("lifecycle")).orElse("");
         Map<String, List<String>> facets = new LinkedHashMap<>();
         facets.put("kind", List.of(ref.kind().toLowerCase(Locale.ROOT)));
