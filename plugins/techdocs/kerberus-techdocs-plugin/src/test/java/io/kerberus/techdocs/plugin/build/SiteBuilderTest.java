@@ -205,6 +205,23 @@ class SiteBuilderTest {
     }
 
     @Test
+    void fingerprintsOnlyWhatTheBuildReads(@TempDir Path project) throws Exception {
+        Files.writeString(project.resolve("mkdocs.yml"), "site_name: x\ndocs_dir: handbook\n");
+        Files.createDirectories(project.resolve("handbook"));
+        Files.createDirectories(project.resolve("node_modules/big"));
+        Files.writeString(project.resolve("handbook/index.md"), "# One\n");
+        String before = SourceFingerprint.of(project);
+        Files.writeString(project.resolve("node_modules/big/index.js"), "module.exports = 1;");
+        Files.writeString(project.resolve("Main.java"), "class Main {}");
+        assertThat(SourceFingerprint.of(project)).as("files outside docs_dir").isEqualTo(before);
+        Files.writeString(project.resolve("handbook/index.md"), "# One, changed\n");
+        assertThat(SourceFingerprint.of(project)).isNotEqualTo(before);
+        String docsChanged = SourceFingerprint.of(project);
+        Files.writeString(project.resolve("mkdocs.yml"), "site_name: y\ndocs_dir: handbook\n");
+        assertThat(SourceFingerprint.of(project)).isNotEqualTo(docsChanged);
+    }
+
+    @Test
     void rendersOnlyChangedPagesAgainInTheSameJvm(@TempDir Path dir) throws Exception {
         Path project = dir.resolve("project");
         io.kerberus.techdocs.plugin.TestFiles.copy(corpus(), project);
