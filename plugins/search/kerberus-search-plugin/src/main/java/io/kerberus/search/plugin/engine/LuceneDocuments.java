@@ -115,6 +115,7 @@ final class LuceneDocuments {
     /** The best of the word's matches: exact, prefix (last word) or typo, in title, tags or text. */
     private static Query word(QueryTerms.Word word) {
         List<Query> matches = new ArrayList<>();
+        int edits = QueryTerms.maxEdits(word.fuzzyForm());
         for (Ranking.Field field : Ranking.Field.values()) {
             for (String form : word.forms()) {
                 Term term = new Term(field.lucene, form);
@@ -122,12 +123,11 @@ final class LuceneDocuments {
                 if (word.prefix()) {
                     matches.add(scored(new PrefixQuery(term), field.weight * Ranking.Kind.PREFIX.weight));
                 }
-                int edits = QueryTerms.maxEdits(form);
-                if (edits > 0) {
-                    Query fuzzy = new FuzzyQuery(term, edits, 0, FuzzyQuery.defaultMaxExpansions, true,
-                            MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE);
-                    matches.add(scored(fuzzy, field.weight * Ranking.Kind.FUZZY.weight));
-                }
+            }
+            if (edits > 0) {
+                Query fuzzy = new FuzzyQuery(new Term(field.lucene, word.fuzzyForm()), edits, 0, FuzzyQuery.defaultMaxExpansions, true,
+                        MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE);
+                matches.add(scored(fuzzy, field.weight * Ranking.Kind.FUZZY.weight));
             }
         }
         return new DisjunctionMaxQuery(matches, 0f);

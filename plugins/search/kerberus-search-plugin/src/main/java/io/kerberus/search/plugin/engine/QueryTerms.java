@@ -42,6 +42,14 @@ record QueryTerms(List<Word> words, String titleKey) {
             return stem.equals(surface) ? List.of(stem) : List.of(stem, surface);
         }
 
+        /**
+         * The form typos are looked for around: the word as typed (a typo is in what was typed, and
+         * the stemmer leaves misspelt words alone anyway); one form keeps typo matching cheap.
+         */
+        String fuzzyForm() {
+            return surface;
+        }
+
         /** How this word matches an indexed term, best kind first; empty when it does not. */
         Optional<Ranking.Kind> match(String term) {
             if (term.equals(stem) || term.equals(surface)) {
@@ -50,11 +58,9 @@ record QueryTerms(List<Word> words, String titleKey) {
             if (prefix && (term.startsWith(stem) || term.startsWith(surface))) {
                 return Optional.of(Ranking.Kind.PREFIX);
             }
-            for (String form : forms()) {
-                int max = maxEdits(form);
-                if (max > 0 && distance(form, term, max) <= max) {
-                    return Optional.of(Ranking.Kind.FUZZY);
-                }
+            int max = maxEdits(fuzzyForm());
+            if (max > 0 && distance(fuzzyForm(), term, max) <= max) {
+                return Optional.of(Ranking.Kind.FUZZY);
             }
             return Optional.empty();
         }
@@ -101,8 +107,14 @@ record QueryTerms(List<Word> words, String titleKey) {
         return words.stream().flatMap(word -> word.match(term).stream()).min(Enum::compareTo);
     }
 
-    /** Edits allowed for a word of this length: none below four letters, two from eight. */
+    /**
+     * Edits allowed for a word of this length: none below four letters, two from eight; none for
+     * words with digits (ids, versions, numbers: {@code 4327} is not a typo of {@code 4321}).
+     */
     static int maxEdits(String word) {
+        if (word.chars().anyMatch(Character::isDigit)) {
+            return 0;
+        }
         int length = word.codePointCount(0, word.length());
         return length >= 8 ? 2 : length >= 4 ? 1 : 0;
     }

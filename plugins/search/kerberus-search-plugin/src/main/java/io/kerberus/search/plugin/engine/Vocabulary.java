@@ -38,21 +38,20 @@ final class Vocabulary {
         snapshot = null;
     }
 
-    /** The terms within the word's edit distance of any of its forms, sorted; empty for short words. */
+    /** The terms within the word's edit distance of its typed form, sorted; empty for short words and numbers. */
     List<String> fuzzy(QueryTerms.Word word) {
         TreeSet<String> found = new TreeSet<>();
-        for (String form : word.forms()) {
-            int edits = QueryTerms.maxEdits(form);
-            if (edits == 0) {
-                continue;
-            }
-            int length = form.codePointCount(0, form.length());
-            Map<Integer, List<String>> byLength = current().byLength();
-            for (int l = length - edits; l <= length + edits; l++) {
-                for (String term : byLength.getOrDefault(l, List.of())) {
-                    if (QueryTerms.distance(form, term, edits) <= edits) {
-                        found.add(term);
-                    }
+        String form = word.fuzzyForm();
+        int edits = QueryTerms.maxEdits(form);
+        if (edits == 0) {
+            return List.of();
+        }
+        int length = form.codePointCount(0, form.length());
+        Map<Integer, List<String>> byLength = current().byLength();
+        for (int l = length - edits; l <= length + edits; l++) {
+            for (String term : byLength.getOrDefault(l, List.of())) {
+                if (QueryTerms.distance(form, term, edits) <= edits) {
+                    found.add(term);
                 }
             }
         }
