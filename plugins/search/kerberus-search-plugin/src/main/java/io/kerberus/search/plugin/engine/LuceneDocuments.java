@@ -10,7 +10,11 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -18,7 +22,6 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
@@ -26,7 +29,9 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -89,7 +94,7 @@ final class LuceneDocuments {
         return document;
     }
 
-    static Query query(QueryTerms terms, SearchQuery query) {
+    static Query query(QueryTerms terms, SearchQuery query, IndexReader reader) throws IOException {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         if (!query.types().isEmpty()) {
             builder.add(new TermInSetQuery(TYPE, query.types().stream().map(BytesRef::new).toList()), Occur.FILTER);
@@ -106,16 +111,22 @@ final class LuceneDocuments {
             return builder.build();
         }
         for (QueryTerms.Word word : terms.words()) {
-            builder.add(word(word), Occur.MUST);
+            builder.add(word(word, reader), Occur.MUST);
         }
         builder.add(scored(new TermQuery(new Term(TITLE_KEY, terms.titleKey())), Ranking.EXACT_TITLE), Occur.SHOULD);
         return builder.build();
     }
 
-    /** The best of the word's matches: exact, prefix (last word) or typo, in title, tags or text. */
-    private static Query word(QueryTerms.Word word) {
+    /**
+     * The best of the word's matches: exact, prefix (last word) or typo, in title, tags or text.
+     * Typos are expanded once per word into the terms the index holds (one automaton, every field
+     * and segment), not by a fuzzy query per field that rebuilds it for each segment: for words of
+     * eight letters and more that build costs milliseconds.
+     */
+    private static Query word(QueryTerms.Word word, IndexReader reader) throws IOException {
         List<Query> matches = new ArrayList<>();
         int edits = QueryTerms.maxEdits(word.fuzzyForm());
+        CompiledAutomaton typos = edits > 0 ? FuzzyQuery.getFuzzyAutomaton(word.fuzzyForm(), edits, 0, true) : null;
         for (Ranking.Field field : Ranking.Field.values()) {
             for (String form : word.forms()) {
                 Term term = new Term(field.lucene, form);
@@ -124,13 +135,32 @@ final class LuceneDocuments {
                     matches.add(scored(new PrefixQuery(term), field.weight * Ranking.Kind.PREFIX.weight));
                 }
             }
-            if (edits > 0) {
-                Query fuzzy = new FuzzyQuery(new Term(field.lucene, word.fuzzyForm()), edits, 0, FuzzyQuery.defaultMaxExpansions, true,
-                        MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE);
-                matches.add(scored(fuzzy, field.weight * Ranking.Kind.FUZZY.weight));
+            if (typos != null) {
+                List<BytesRef> candidates = expand(reader, field.lucene, typos);
+                if (!candidates.isEmpty()) {
+                    matches.add(scored(new TermInSetQuery(field.lucene, candidates), field.weight * Ranking.Kind.FUZZY.weight));
+                }
             }
         }
         return new DisjunctionMaxQuery(matches, 0f);
+    }
+
+    /** At most this many index terms stand for one word's typos (PostgreSQL's vocabulary has no such cap; real words have far fewer). */
+    static final int MAX_TYPO_TERMS = 1_000;
+
+    private static List<BytesRef> expand(IndexReader reader, String field, CompiledAutomaton automaton) throws IOException {
+        java.util.TreeSet<BytesRef> found = new java.util.TreeSet<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(field);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum matching = automaton.getTermsEnum(terms);
+            for (BytesRef term = matching.next(); term != null && found.size() < MAX_TYPO_TERMS; term = matching.next()) {
+                found.add(BytesRef.deepCopyOf(term));
+            }
+        }
+        return List.copyOf(found);
     }
 
     private static Query scored(Query query, float score) {

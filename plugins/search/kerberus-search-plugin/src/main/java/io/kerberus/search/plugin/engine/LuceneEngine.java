@@ -118,9 +118,9 @@ public final class LuceneEngine implements SearchEngine {
         if (QueryTerms.matchesNothing(query.term(), terms)) {
             return QueryTerms.nothing(facetFields);
         }
-        Query lucene = LuceneDocuments.query(terms, query);
         IndexSearcher searcher = searchers.acquire();
         try {
+            Query lucene = LuceneDocuments.query(terms, query, searcher.getIndexReader());
             int hits = (int) Math.max(1, Math.min((long) query.offset() + query.limit(), searcher.getIndexReader().maxDoc()));
             var top = new TopFieldCollectorManager(LuceneDocuments.sort(terms), hits, null, Integer.MAX_VALUE);
             TopFieldDocs docs;
