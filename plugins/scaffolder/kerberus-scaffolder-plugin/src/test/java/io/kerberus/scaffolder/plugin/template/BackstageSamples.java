@@ -1,14 +1,13 @@
 package io.kerberus.scaffolder.plugin.template;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import tools.jackson.databind.JsonNode;
 
 /** Backstage's own templates from {@code backstage-reference}, beside the repository. */
 final class BackstageSamples {
@@ -21,7 +20,10 @@ final class BackstageSamples {
         if (!Files.isDirectory(reference)) {
             reference = Path.of("/work/shared/backstage-reference");
         }
-        assumeTrue(Files.isDirectory(reference), "backstage-reference is not beside the repository");
+        if (!Files.isDirectory(reference)) {
+            // a missing reference is a broken checkout layout, not a reason to skip these tests
+            throw new IllegalStateException("backstage-reference is neither at ../shared beside the repository nor at /work/shared");
+        }
         return reference;
     }
 
