@@ -33,6 +33,18 @@ public interface CatalogClient {
     void refresh(EntityRef ref);
 
     /**
+     * Registers a location (as {@code POST /api/catalog/locations} does, checked the same way); its
+     * entities appear once processing has read it. An already registered location is returned as it is.
+     *
+     * @param type   {@code file} or {@code url}
+     * @param target the file path or URL
+     * @param origin who registered it, for the location's record ({@code scaffolder:<task id>})
+     * @return the location's key, {@code url:https://...}
+     * @throws io.kerberus.plugin.InputException when the location cannot be registered, naming why
+     */
+    String registerLocation(String type, String target, String origin);
+
+    /**
      * Hears of every entity that this replica's catalog sees added, changed or removed (look it up
      * with {@link #entity} to tell which), within a second of the change on any replica. Called on
      * a catalog thread: hand the work to your own.

@@ -107,7 +107,7 @@ public final class CatalogPlugin implements Plugin {
         new LocationRoutes(locations, engine, index).mount(context.routes());
         new CatalogPages(jdbi, context.clock(), queries, index, engine, locations, config.organization(), entityTabs, entityCards)
                 .mount(context.pages());
-        context.provide(CatalogClient.REF, new LocalCatalogClient(index, queries, engine, readers));
+        context.provide(CatalogClient.REF, new LocalCatalogClient(index, queries, engine, readers, locations));
         context.tasks().schedule("follow-changes", Schedule.every(Duration.ofSeconds(1)).local(), run -> follower.catchUp());
         context.tasks().schedule("prune-deletions", Schedule.every(Duration.ofHours(6)),
                 run -> finals.pruneDeletions(context.clock().millis() - Duration.ofDays(1).toMillis()));

@@ -25,12 +25,28 @@ public final class LocalCatalogClient implements CatalogClient {
     private final EntityQueries queries;
     private final ProcessingEngine engine;
     private final Readers readers;
+    private final io.kerberus.catalog.plugin.locations.LocationService locations;
 
-    public LocalCatalogClient(EntityIndex index, EntityQueries queries, ProcessingEngine engine, Readers readers) {
+    public LocalCatalogClient(EntityIndex index, EntityQueries queries, ProcessingEngine engine, Readers readers,
+                              io.kerberus.catalog.plugin.locations.LocationService locations) {
         this.index = index;
         this.queries = queries;
         this.engine = engine;
         this.readers = readers;
+        this.locations = locations;
+    }
+
+    @Override
+    public String registerLocation(String type, String target, String origin) {
+        io.kerberus.catalog.LocationSpec spec = locations.check(type, target);
+        if (locations.find(spec).isEmpty()) {
+            try {
+                locations.create(spec, origin);
+            } catch (io.kerberus.plugin.ConflictException e) {
+                // registered meanwhile by someone else: the same outcome
+            }
+        }
+        return spec.key();
     }
 
     @Override
