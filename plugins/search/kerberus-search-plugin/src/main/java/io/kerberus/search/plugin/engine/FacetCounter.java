@@ -2,6 +2,7 @@ package io.kerberus.search.plugin.engine;
 
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
@@ -54,9 +55,12 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, Map<St
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
             SortedSetDocValues[] docValues = new SortedSetDocValues[fields.size()];
+            // fields with at most one value per document (kind, owner, lifecycle) read faster as single values
+            SortedDocValues[] single = new SortedDocValues[fields.size()];
             int[][] counts = new int[fields.size()][];
             for (int i = 0; i < fields.size(); i++) {
                 docValues[i] = DocValues.getSortedSet(context.reader(), LuceneDocuments.FACET + fields.get(i));
+                single[i] = DocValues.unwrapSingleton(docValues[i]);
                 counts[i] = new int[(int) docValues[i].getValueCount()];
             }
             return new LeafCollector() {
@@ -67,7 +71,11 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counts, Map<St
                 @Override
                 public void collect(int doc) throws IOException {
                     for (int i = 0; i < docValues.length; i++) {
-                        if (docValues[i].advanceExact(doc)) {
+                        if (single[i] != null) {
+                            if (single[i].advanceExact(doc)) {
+                                counts[i][single[i].ordValue()]++;
+                            }
+                        } else if (docValues[i].advanceExact(doc)) {
                             for (int k = docValues[i].docValueCount(); k > 0; k--) {
                                 counts[i][(int) docValues[i].nextOrd()]++;
                             }
