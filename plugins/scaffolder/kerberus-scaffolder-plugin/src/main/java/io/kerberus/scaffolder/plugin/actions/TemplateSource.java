@@ -1,0 +1,108 @@
+package io.kerberus.scaffolder.plugin.actions;
+
+import io.kerberus.catalog.UrlReader;
+import io.kerberus.plugin.InputException;
+import io.kerberus.scaffolder.ActionContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Where the {@code fetch:*} actions read from: a {@code url} input resolved against the template's
+ * location, read from disk for {@code file:} locations (only inside {@code catalog.fileRoots}, links
+ * resolved first) and through the catalog's reader for http(s).
+ */
+public final class TemplateSource {
+
+    private final Supplier<List<Path>> fileRoots;
+    private final Supplier<UrlReader> reader;
+
+    /**
+     * @param fileRoots the catalog's {@code catalog.fileRoots}, asked on every read
+     * @param reader    reads http(s) URLs (the catalog's reader with its integrations)
+     */
+    public TemplateSource(Supplier<List<Path>> fileRoots, Supplier<UrlReader> reader) {
+        this.fileRoots = fileRoots;
+        this.reader = reader;
+    }
+
+    /** {@code url} as an absolute URI: itself when it has a scheme, else relative to the template's location. */
+    URI resolve(ActionContext ctx, String url) {
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new InputException("url '" + url + "' is not a valid URL: " + e.getMessage());
+        }
+        if (uri.isAbsolute()) {
+            return uri;
+        }
+        URI base = ctx.templateLocation();
+        if (base == null) {
+            throw new InputException("url '" + url + "' is relative but the template has no location to resolve it against");
+        }
+        return base.resolve(uri);
+    }
+
+    /** Whether {@code uri} is read from disk. */
+    static boolean isFile(URI uri) {
+        return "file".equalsIgnoreCase(uri.getScheme());
+    }
+
+    /** The real path behind a {@code file:} URI, refused unless it exists inside a file root. */
+    Path localPath(URI uri) {
+        Path path;
+        try {
+            path = Path.of(uri);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("Cannot read " + uri + ": not a local file URL");
+        }
+        Path real;
+        try {
+            real = path.toRealPath();
+        } catch (IOException e) {
+            throw new InputException("Cannot read " + uri + ": it does not exist");
+        }
+        Optional<Path> root = fileRoots.get().stream().map(TemplateSource::real).flatMap(Optional::stream)
+                .filter(real::startsWith).findFirst();
+        if (root.isEmpty()) {
+            throw new InputException("Cannot read " + uri + ": it is outside catalog.fileRoots; "
+                    + "add its folder to catalog.fileRoots or serve the template over http(s)");
+        }
+        return real;
+    }
+
+    /** The content of a single file, from disk or through the reader. */
+    byte[] readFile(URI uri) throws IOException {
+        if (isFile(uri)) {
+            Path path = localPath(uri);
+            if (!Files.isRegularFile(path)) {
+                throw new InputException("Cannot read " + uri + ": it is not a file");
+            }
+            return Files.readAllBytes(path);
+        }
+        UrlReader urlReader = reader.get();
+        if (urlReader == null || !urlReader.canRead(uri)) {
+            throw new InputException("Cannot read " + uri + ": no reader serves it; check integrations and backend.reading.allow");
+        }
+        try {
+            return urlReader.read(uri, null).content();
+        } catch (IOException e) {
+            throw new InputException("Cannot read " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Path> real(Path root) {
+        try {
+            return Optional.of(root.toRealPath());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.kerberus.scaffolder.plugin.api;
+
+import io.kerberus.catalog.Entity;
+import io.kerberus.plugin.ConflictException;
+import io.kerberus.plugin.EventStream;
+import io.kerberus.plugin.InputException;
+import io.kerberus.plugin.NotAllowedException;
+import io.kerberus.plugin.NotFoundException;
+import io.kerberus.plugin.Principal;
+import io.kerberus.plugin.Request;
+import io.kerberus.plugin.Response;
+import io.kerberus.plugin.Routes;
+import io.kerberus.scaffolder.plugin.tasks.SecretVault;
+import io.kerberus.scaffolder.plugin.tasks.StepState;
+import io.kerberus.scaffolder.plugin.tasks.TaskEvent;
+import io.kerberus.scaffolder.plugin.tasks.TaskExecution;
+import io.kerberus.scaffolder.plugin.tasks.TaskRecord;
+import io.kerberus.scaffolder.plugin.tasks.TaskRunner;
+import io.kerberus.scaffolder.plugin.tasks.TaskSignals;
+import io.kerberus.scaffolder.plugin.tasks.TaskStatus;
+import io.kerberus.scaffolder.plugin.tasks.TaskStore;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Backstage's task API under {@code /api/scaffolder/v2/tasks}: create, list, read, events, live events, cancel, retry. */
+public final class TaskRoutes {
+
+    private final TaskStore store;
+    private final TaskRunner runner;
+    private final SecretVault vault;
+    private final TaskSignals signals;
+    private final TemplateSpecs templates;
+
+    TaskRoutes(TaskStore store, TaskRunner runner, SecretVault vault, TaskSignals signals, TemplateSpecs templates) {
+        this.store = store;
+        this.runner = runner;
+        this.vault = vault;
+        this.signals = signals;
+        this.templates = templates;
+    }
+
+    /**
+     * The body of {@code POST /v2/tasks}.
+     *
+     * @param templateRef the Template entity's ref
+     * @param values      the form's answers
+     * @param secrets     secrets for the steps, kept in memory only
+     */
+    record NewTask(String templateRef, JsonNode values, Map<String, String> secrets) {
+    }
+
+    /**
+     * The optional body of {@code POST /v2/tasks/{id}/retry}.
+     *
+     * @param secrets the task's secrets again, when the replica holding them is gone
+     */
+    record RetryBody(Map<String, String> secrets) {
+    }
+
+    void mount(Routes routes) {
+        routes.post("/v2/tasks", this::create);
+        routes.get("/v2/tasks", this::list);
+        routes.get("/v2/tasks/{taskId}", request -> task(find(request)));
+        routes.get("/v2/tasks/{taskId}/events", this::events);
+        routes.sse("/v2/tasks/{taskId}/eventstream", this::stream);
+        routes.post("/v2/tasks/{taskId}/cancel", this::cancel);
+        routes.post("/v2/tasks/{taskId}/retry", this::retry);
+    }
+
+    private Object create(Request request) {
+        NewTask body = request.bodyAs(NewTask.class);
+        if (body.templateRef() == null || body.templateRef().isBlank()) {
+            throw new InputException("templateRef: required, such as template:default/my-template");
+        }
+        Principal caller = request.requirePrincipal();
+        Entity template = templates.template(body.templateRef());
+        ObjectNode spec = templates.taskSpec(template, body.values(), caller.isUser() ? caller.subject() : null);
+        String id = UUID.randomUUID().toString();
+        Map<String, String> secrets = body.secrets() == null ? Map.of() : body.secrets();
+        if (!secrets.isEmpty()) {
+            vault.put(id, secrets);
+        }
+        store.create(id, spec, template.ref().toString(), caller.subject(), secrets.isEmpty() ? null : runner.replica(),
+                TaskExecution.stepIds(spec));
+        runner.wake();
+        return Response.json(201, Map.of("id", id)).header("Location", "/api/scaffolder/v2/tasks/" + id);
+    }
+
+    private Object list(Request request) {
+        List<TaskStatus> statuses;
+        try {
+            statuses = request.queryParams("status").stream().map(TaskStatus::of).toList();
+        } catch (IllegalArgumentException e) {
+            throw new InputException("status: must be one of open, processing, completed, failed, cancelled");
+        }
+        int limit = intParam(request, "limit", 100, 1000);
+        int offset = intParam(request, "offset", 0, Integer.MAX_VALUE);
+        TaskStore.Page page = store.list(request.queryParams("createdBy"), statuses, offset, limit);
+        return Response.object("tasks", page.items().stream().map(t -> task(t, null)).toList(), "totalTasks", page.total());
+    }
+
+    private Object events(Request request) {
+        TaskRecord task = find(request);
+        long after = longParam(request, "after");
+        return store.events(task.id(), after, 10_000).stream().map(TaskRoutes::event).toList();
+    }
+
+    /** Sends the events so far, then new ones as they come, until the task has ended and every event is out. */
+    private void stream(Request request, EventStream events) throws InterruptedException {
+        String id = find(request).id();
+        long after = longParam(request, "after");
+        while (events.isOpen()) {
+            long seen = signals.eventVersion();
+            boolean ended = store.find(id).map(t -> t.status().ended()).orElse(true);
+            List<TaskEvent> batch = store.events(id, after, 1000);
+            for (TaskEvent event : batch) {
+                events.send(event.type(), event(event));
+                after = event.id();
+            }
+            if (ended && batch.isEmpty()) {
+                return;
+            }
+            if (batch.isEmpty()) {
+                signals.awaitEvent(seen, 500);
+            }
+        }
+    }
+
+    private Object cancel(Request request) {
+        TaskRecord task = find(request);
+        mayChange(request.requirePrincipal(), task);
+        if (task.status() == TaskStatus.OPEN && store.cancelOpen(task.id())) {
+            return Map.of("status", TaskStatus.CANCELLED.value());
+        }
+        if (store.requestCancel(task.id())) {
+            runner.cancelLocal(task.id());
+            return Map.of("status", TaskStatus.CANCELLED.value());
+        }
+        TaskStatus now = store.find(task.id()).map(TaskRecord::status).orElse(task.status());
+        throw new ConflictException("Task " + task.id() + " is " + now.value() + "; only open or processing tasks can be cancelled");
+    }
+
+    private Object retry(Request request) {
+        TaskRecord task = find(request);
+        mayChange(request.requirePrincipal(), task);
+        if (task.status() != TaskStatus.FAILED && task.status() != TaskStatus.CANCELLED) {
+            throw new ConflictException("Task " + task.id() + " is " + task.status().value() + "; only failed or cancelled tasks can be retried");
+        }
+        Map<String, String> secrets = request.body().isBlank() ? null : Optional.ofNullable(request.bodyAs(RetryBody.class).secrets()).orElse(null);
+        String holder = null;
+        if (secrets != null && !secrets.isEmpty()) {
+            vault.put(task.id(), secrets);
+            holder = runner.replica();
+        } else if (vault.get(task.id()).isPresent()) {
+            holder = runner.replica();
+        } else if (task.secretsHolder() != null) {
+            throw new InputException("secrets: this task had secrets, which are kept only in the memory of the replica that took the task"
+                    + " and are gone now; send them again in the retry body as {\"secrets\": {...}}");
+        }
+        String from = store.steps(task.id()).stream()
+                .filter(s -> s.status() != TaskStatus.COMPLETED && s.status() != TaskStatus.SKIPPED)
+                .map(StepState::stepId).findFirst().orElse(null);
+        if (!store.reopen(task.id(), from, holder)) {
+            throw new ConflictException("Task " + task.id() + " changed meanwhile; read it again");
+        }
+        runner.wake();
+        return Response.json(201, Map.of("id", task.id()));
+    }
+
+    private static void mayChange(Principal caller, TaskRecord task) {
+        if (caller.isUser() && task.createdBy() != null && !caller.subject().equals(task.createdBy())) {
+            throw new NotAllowedException("Only " + task.createdBy() + ", who started task " + task.id() + ", may cancel or retry it");
+        }
+    }
+
+    private TaskRecord find(Request request) {
+        String id = request.pathParam("taskId");
+        return store.find(id).orElseThrow(() -> new NotFoundException("No task with id " + id));
+    }
+
+    private Map<String, Object> task(TaskRecord task) {
+        return task(task, store.steps(task.id()));
+    }
+
+    /** Backstage's SerializedTask, plus the state of each step when given. */
+    private static Map<String, Object> task(TaskRecord task, List<StepState> steps) {
+        Map<String, Object> json = Response.object("id", task.id(), "spec", task.spec(), "status", task.status().value(),
+                "createdAt", iso(task.createdAt()), "lastHeartbeatAt", task.lastHeartbeatAt() == null ? null : iso(task.lastHeartbeatAt()),
+                "createdBy", task.createdBy());
+        if (steps != null) {
+            json.put("steps", steps.stream().map(s -> Response.object("id", s.stepId(), "status", s.status().value(),
+                    "startedAt", s.startedAt() == null ? null : iso(s.startedAt()), "endedAt", s.endedAt() == null ? null : iso(s.endedAt()))).toList());
+        }
+        return json;
+    }
+
+    /** Backstage's SerializedTaskEvent. */
+    static Map<String, Object> event(TaskEvent event) {
+        return Response.object("id", event.id(), "taskId", event.taskId(), "body", event.body(), "type", event.type(),
+                "createdAt", iso(event.createdAt()));
+    }
+
+    private static String iso(long millis) {
+        return Instant.ofEpochMilli(millis).toString();
+    }
+
+    private static long longParam(Request request, String name) {
+        String text = request.queryParam(name).orElse("0");
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new InputException(name + ": expected a number but found \"" + text + "\"");
+        }
+    }
+
+    private static int intParam(Request request, String name, int fallback, int max) {
+        if (request.queryParam(name).isEmpty()) {
+            return fallback;
+        }
+        long value = longParam(request, name);
+        if (value < 0 || value > max) {
+            throw new InputException(name + ": must be between 0 and " + max);
+        }
+        return (int) value;
+    }
+}
