@@ -118,13 +118,17 @@ public final class DocsService implements TechDocs {
         return catalog.get().entity(ref);
     }
 
-    /** The site's state for the reader; with the local builder, starts a check of its source when one is due. */
+    /**
+     * The site's state for the reader; with the local builder, then starts a check of its source when
+     * one is due. The state is read first, so a finished build's outcome (a failure, say) is what this
+     * view shows, not the next check just started.
+     */
     public State view(Entity entity) {
-        String key = key(entity.ref());
+        State state = state(entity.ref());
         if (!external && SourceResolver.documented(entity)) {
             startCheck(entity, false);
         }
-        return new State(site(entity.ref()), external ? Optional.empty() : store.find(key));
+        return state;
     }
 
     /** The site's state without starting anything. */
