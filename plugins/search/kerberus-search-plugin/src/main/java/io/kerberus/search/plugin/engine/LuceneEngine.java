@@ -48,6 +48,9 @@ public final class LuceneEngine implements SearchEngine {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ReentrantLock writes = new ReentrantLock();
+    /** Searches one query's slices in parallel: broad queries (a common word) score and count most of the index. */
+    private final java.util.concurrent.ExecutorService queryThreads = java.util.concurrent.Executors.newFixedThreadPool(
+            SlicedSearchers.CORES, Thread.ofPlatform().name("search-query-", 0).daemon().factory());
 
     /** Opens or creates the index in {@code folder}; {@link UnreadableIndexException} when it is corrupt. */
     public LuceneEngine(Path folder) throws IOException {
@@ -60,14 +63,16 @@ public final class LuceneEngine implements SearchEngine {
             IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             openedWriter = new IndexWriter(opened, config);
-            this.searchers = new SearcherManager(openedWriter, null);
+            this.searchers = new SearcherManager(openedWriter, new SlicedSearchers(queryThreads));
         } catch (LockObtainFailedException e) {
             closeQuietly(openedWriter, opened);
+            queryThreads.shutdownNow();
             throw new IOException("The search index in " + folder.toAbsolutePath()
                     + " is in use by another process; give each Kerberus instance its own data directory"
                     + " or use search.engine: postgres", e);
         } catch (IOException | RuntimeException e) {
             closeQuietly(openedWriter, opened);
+            queryThreads.shutdownNow();
             throw new UnreadableIndexException(folder, e);
         }
         this.directory = opened;
@@ -177,6 +182,7 @@ public final class LuceneEngine implements SearchEngine {
             writer.close();
             directory.close();
         } finally {
+            queryThreads.shutdownNow();
             writes.unlock();
         }
     }
