@@ -70,7 +70,7 @@ public final class SearchPages {
         SearchResults results;
         try {
             results = searcher.search(new SearchQuery(term, type.isEmpty() ? List.of() : List.of(type), filters, (page - 1) * PAGE, PAGE),
-                    request.requirePrincipal());
+                    request.requirePrincipal(), Searcher.FACETS);
         } catch (InputException e) {
             return View.of("Search", EmptyState.of("Cannot search for that", e.getMessage())).status(400);
         }

@@ -39,11 +39,21 @@ public final class Searcher {
     }
 
     /**
-     * Runs a query for {@code user}.
+     * Runs a query for {@code user} without facet counts (the API and the header's suggestions show none:
+     * counting them costs about as much as the query itself when most documents match).
      *
      * @throws InputException when the term is too long or the page too big
      */
     public SearchResults search(SearchQuery query, Principal user) throws Exception {
+        return search(query, user, List.of());
+    }
+
+    /**
+     * Runs a query for {@code user}, counting {@code facetFields} over all matches (the search page).
+     *
+     * @throws InputException when the term is too long or the page too big
+     */
+    public SearchResults search(SearchQuery query, Principal user, List<String> facetFields) throws Exception {
         if (query.term().length() > config.maxTermLength()) {
             throw new InputException("term: at most " + config.maxTermLength() + " characters (search.maxTermLength), got " + query.term().length());
         }
@@ -58,7 +68,7 @@ public final class Searcher {
         if (filters.isEmpty()) {
             return new SearchResults(List.of(), 0, Map.of());
         }
-        return engine.query(new SearchQuery(query.term(), query.types(), filters.get(), query.offset(), query.limit()), FACETS);
+        return engine.query(new SearchQuery(query.term(), query.types(), filters.get(), query.offset(), query.limit()), facetFields);
     }
 
     /** The user's filters AND the allowed ones, per key; empty when some key allows nothing. */
