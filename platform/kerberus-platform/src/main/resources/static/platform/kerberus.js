@@ -10,6 +10,22 @@
     return meta && meta.content ? meta.content : '';
   }
 
+  // 0. For plugin scripts (loaded after this one): load a library script once, on demand
+  var loadedScripts = {};
+  window.Kerberus = window.Kerberus || {};
+  window.Kerberus.loadScript = function (src) {
+    if (!loadedScripts[src]) {
+      loadedScripts[src] = new Promise(function (resolve, reject) {
+        var script = doc.createElement('script');
+        script.src = src;
+        script.onload = resolve;
+        script.onerror = function () { reject(new Error('Could not load ' + src)); };
+        doc.head.appendChild(script);
+      });
+    }
+    return loadedScripts[src];
+  };
+
   // 1. CSRF header on every htmx request
   doc.addEventListener('htmx:configRequest', function (e) {
     var token = csrfToken();

@@ -2,19 +2,8 @@
    on demand, from the webjars the portal serves, only where a page has an API definition. */
 (function () {
   'use strict';
-  var loaded = {};
-
   function loadScript(src) {
-    if (!loaded[src]) {
-      loaded[src] = new Promise(function (resolve, reject) {
-        var script = document.createElement('script');
-        script.src = src;
-        script.onload = resolve;
-        script.onerror = function () { reject(new Error('Could not load ' + src)); };
-        document.head.appendChild(script);
-      });
-    }
-    return loaded[src];
+    return window.Kerberus.loadScript(src);
   }
 
   function loadStylesheet(href) {

@@ -43,6 +43,8 @@ class MkdocsSitesIT {
             assertThat(operations.select(".techdocs-content .admonition").text()).contains("Drain the queue first.");
             assertThat(operations.select(".techdocs-content script, .techdocs-content [onerror]")).isEmpty();
             assertThat(operations.html()).doesNotContain("tampered");
+            // only the theme's article is shown: nothing of the MkDocs page's head (its Google Fonts link) reaches the portal
+            assertThat(operations.html()).doesNotContain("fonts.googleapis.com");
             assertThat(operations.select(".docs-pager a[rel=prev]").attr("href")).isEqualTo("/docs/default/component/orders/");
 
             assertThat(session.get("/docs/default/component/orders/-/search?q=grafana").body()).contains("/docs/default/component/orders/operations/#monitoring");
