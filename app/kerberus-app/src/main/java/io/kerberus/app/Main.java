@@ -24,6 +24,10 @@ public final class Main {
     boolean verbose;
 
     public static void main(String[] args) {
+        // before any HTTP client is made: lets the proxy keep the caller's Host for changeOrigin: false
+        if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
+            System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+        }
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if (code != 0 || !StartCommand.keepsRunning()) {
             System.exit(code);

@@ -1,5 +1,8 @@
 package io.kerberus.plugin;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +13,7 @@ public interface Request {
     /** The HTTP method in upper case. */
     String method();
 
-    /** The request path, starting with {@code /}, without the query string. */
+    /** The request path as sent (still percent-encoded), starting with {@code /}, without the query string. */
     String path();
 
     /** The path parameter {@code name} of the route; throws when the route has no such parameter. */
@@ -29,12 +32,36 @@ public interface Request {
 
     List<String> formParams(String name);
 
+    /** Every form field and its values, in order: for forms whose fields are generated, such as a template's parameters. */
+    Map<String, List<String>> formParamMap();
+
     Optional<String> header(String name);
+
+    /**
+     * Every request header with all its values, in the order sent; the map's keys are
+     * case-insensitive. Implementations that cannot list headers return an empty map.
+     */
+    default Map<String, List<String>> headers() {
+        return Map.of();
+    }
+
+    /** The query string as sent (still percent-encoded, without the {@code ?}); empty when there is none. */
+    default Optional<String> rawQuery() {
+        return Optional.empty();
+    }
 
     Optional<String> cookie(String name);
 
     /** The raw body as text. */
     String body();
+
+    /**
+     * The body as a stream, read as it arrives rather than held in memory, for routes that pass it
+     * on ({@link Routes#all}). Read the body once: either this or {@link #body()}.
+     */
+    default InputStream bodyStream() {
+        return new ByteArrayInputStream(body().getBytes(StandardCharsets.UTF_8));
+    }
 
     /**
      * The JSON body mapped to {@code type} (a record, {@code Map.class}, {@code List.class}).

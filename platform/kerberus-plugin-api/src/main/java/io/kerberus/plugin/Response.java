@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param status      the HTTP status
  * @param contentType the content type, or null for JSON bodies
  * @param body        a value serialised as JSON, a {@code String}, {@code byte[]} or {@link InputStream}
- * @param headers     extra response headers
+ * @param headers     extra response headers; one value per name (join repeated ones with {@code ", "}).
+ *                    A {@code Content-Length} or {@code Content-Encoding} among them turns off the
+ *                    platform's compression, so that a streamed body is sent byte for byte as declared
  */
 public record Response(int status, String contentType, Object body, Map<String, String> headers) {
 

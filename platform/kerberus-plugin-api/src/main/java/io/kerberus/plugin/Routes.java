@@ -17,6 +17,18 @@ public interface Routes {
 
     Route delete(String path, Handler handler);
 
+    /**
+     * Handles every method (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS) at {@code path}, for
+     * handlers that pass requests on, such as the proxy (see docs/adr/0006). Such a handler reads
+     * the body as a stream with {@link Request#bodyStream()} (so {@code backend.maxRequestSize} does
+     * not apply and nothing is held in memory), sees every header with {@link Request#headers()}, and
+     * may return a {@link Response} whose body is an {@link java.io.InputStream}, which is streamed
+     * to the client. A state-changing request that rides on the session cookie must send its CSRF
+     * token in the {@code X-CSRF-Token} header: a form field would mean reading the body first.
+     * Routes are matched in the order they were added, so add this one after the plugin's others.
+     */
+    Route all(String path, Handler handler);
+
     /** Server-Sent Events: {@code handler} writes events until it returns or the client leaves. */
     Route sse(String path, EventStreamHandler handler);
 

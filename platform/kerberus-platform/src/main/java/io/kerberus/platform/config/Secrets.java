@@ -6,9 +6,13 @@ import java.util.regex.Pattern;
 /** Which config values are secrets, to be masked whenever config is shown. */
 final class Secrets {
 
-    /** The last key segment of a secret: passwords, tokens, client secrets, private keys. */
+    /**
+     * The last key segment of a secret: passwords, tokens, client secrets, private keys, and HTTP
+     * credentials such as a proxy endpoint's {@code headers.Authorization} or {@code X-Api-Key};
+     * matched with {@code -} and {@code _} removed.
+     */
     private static final Pattern SECRET_KEY = Pattern.compile(
-            ".*(password|passwd|secret|token|apikey|api_key|privatekey|private_key|credentials|accesskey|access_key)");
+            ".*(password|passwd|secret|token|apikey|privatekey|credentials|accesskey|authorization|cookie)");
     static final String MASK = "********";
 
     private Secrets() {
@@ -20,7 +24,7 @@ final class Secrets {
         if (bracket >= 0) {
             last = last.substring(0, bracket);
         }
-        return SECRET_KEY.matcher(last.toLowerCase(Locale.ROOT)).matches();
+        return SECRET_KEY.matcher(last.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "")).matches();
     }
 
     /** Whether the value at {@code path} must be masked. */

@@ -68,13 +68,14 @@ public final class Credentials {
     /**
      * Refuses a state-changing request that rides on the session cookie without the session's CSRF
      * token. Bearer-token requests need no CSRF token: browsers never add bearer tokens on their own.
+     * With {@code formFieldAllowed} false only the header counts, so the body stays unread.
      */
-    static void checkCsrf(Context ctx, Caller caller) {
+    static void checkCsrf(Context ctx, Caller caller, boolean formFieldAllowed) {
         if (caller.session() == null) {
             return;
         }
         String given = ctx.header(CSRF_HEADER);
-        if (given == null && isForm(ctx)) {
+        if (given == null && formFieldAllowed && isForm(ctx)) {
             given = ctx.formParam(CSRF_FIELD);
         }
         if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),

@@ -185,9 +185,20 @@ public final class HttpServer {
         switch (body) {
             case String text -> ctx.contentType(response.contentType() == null ? "text/plain; charset=utf-8" : response.contentType()).result(text);
             case byte[] bytes -> ctx.contentType(response.contentType() == null ? "application/octet-stream" : response.contentType()).result(bytes);
-            case InputStream stream -> ctx.contentType(response.contentType() == null ? "application/octet-stream" : response.contentType()).result(stream);
+            case InputStream stream -> {
+                if (declaresEncodingOrLength(response)) {
+                    ctx.disableCompression();
+                }
+                ctx.contentType(response.contentType() == null ? "application/octet-stream" : response.contentType()).result(stream);
+            }
             default -> ctx.contentType(response.contentType() == null ? "application/json" : response.contentType()).result(Json.writeBytes(body));
         }
+    }
+
+    /** A stream that states its length or encoding is sent as is: gzip would break either promise. */
+    private static boolean declaresEncodingOrLength(Response response) {
+        return response.headers().keySet().stream()
+                .anyMatch(name -> name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Content-Encoding"));
     }
 
     static ErrorBodies.Mapped mapHttpException(HttpResponseException e) {

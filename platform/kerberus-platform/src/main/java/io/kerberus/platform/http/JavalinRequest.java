@@ -8,10 +8,16 @@ import io.kerberus.plugin.Request;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** A plugin's view of a Javalin request. */
 final class JavalinRequest implements Request {
@@ -67,8 +73,36 @@ final class JavalinRequest implements Request {
     }
 
     @Override
+    public Map<String, List<String>> formParamMap() {
+        return ctx.formParamMap();
+    }
+
+    @Override
     public Optional<String> header(String name) {
         return Optional.ofNullable(ctx.header(name));
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : Collections.list(ctx.req().getHeaderNames())) {
+            headers.computeIfAbsent(name, n -> new ArrayList<>()).addAll(Collections.list(ctx.req().getHeaders(name)));
+        }
+        return headers;
+    }
+
+    @Override
+    public Optional<String> rawQuery() {
+        return Optional.ofNullable(ctx.queryString());
+    }
+
+    @Override
+    public InputStream bodyStream() {
+        try {
+            return ctx.req().getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

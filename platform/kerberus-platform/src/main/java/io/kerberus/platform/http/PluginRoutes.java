@@ -42,6 +42,11 @@ public final class PluginRoutes implements Routes {
     }
 
     @Override
+    public Route all(String path, Handler handler) {
+        return table.addRawRoute(pluginId, RouteTable.join(prefix, path), handler);
+    }
+
+    @Override
     public Route sse(String path, EventStreamHandler handler) {
         return table.addRoute(pluginId, RouteTable.Method.GET, RouteTable.join(prefix, path), null, handler);
     }

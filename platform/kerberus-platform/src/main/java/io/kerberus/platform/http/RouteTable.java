@@ -14,23 +14,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RouteTable {
 
     /** The HTTP methods routes may use. */
-    public enum Method { GET, POST, PUT, PATCH, DELETE }
+    public enum Method { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS }
 
-    /** A JSON route, or an SSE route when {@code stream} is set. */
+    /** A JSON route, or an SSE route when {@code stream} is set; a pass-through route of {@code Routes.all} when {@code raw}. */
     static final class JsonRoute implements io.kerberus.plugin.Route {
         final String pluginId;
         final Method method;
         final String path;
         final Routes.Handler handler;
         final Routes.EventStreamHandler stream;
+        final boolean raw;
         volatile boolean authenticated = true;
 
-        JsonRoute(String pluginId, Method method, String path, Routes.Handler handler, Routes.EventStreamHandler stream) {
+        JsonRoute(String pluginId, Method method, String path, Routes.Handler handler, Routes.EventStreamHandler stream, boolean raw) {
             this.pluginId = pluginId;
             this.method = method;
             this.path = path;
             this.handler = handler;
             this.stream = stream;
+            this.raw = raw;
         }
 
         @Override
@@ -72,9 +74,26 @@ public final class RouteTable {
     private final List<io.kerberus.plugin.ui.Html> headerWidgets = new CopyOnWriteArrayList<>();
 
     JsonRoute addRoute(String pluginId, Method method, String path, Routes.Handler handler, Routes.EventStreamHandler stream) {
-        JsonRoute route = new JsonRoute(pluginId, method, path, handler, stream);
+        JsonRoute route = new JsonRoute(pluginId, method, path, handler, stream, false);
         routes.add(route);
         return route;
+    }
+
+    /** Adds one pass-through route per method ({@code Routes.all}); the returned options apply to all of them. */
+    io.kerberus.plugin.Route addRawRoute(String pluginId, String path, Routes.Handler handler) {
+        List<JsonRoute> added = new ArrayList<>();
+        for (Method method : Method.values()) {
+            JsonRoute route = new JsonRoute(pluginId, method, path, handler, null, true);
+            routes.add(route);
+            added.add(route);
+        }
+        return new io.kerberus.plugin.Route() {
+            @Override
+            public io.kerberus.plugin.Route unauthenticated() {
+                added.forEach(JsonRoute::unauthenticated);
+                return this;
+            }
+        };
     }
 
     /** Adds a page at an absolute path. */

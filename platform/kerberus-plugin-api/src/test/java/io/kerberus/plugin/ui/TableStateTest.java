@@ -25,6 +25,7 @@ class TableStateTest {
         public Map<String, List<String>> queryParamMap() { return new LinkedHashMap<>(query); }
         public Optional<String> formParam(String name) { return Optional.empty(); }
         public List<String> formParams(String name) { return List.of(); }
+        public Map<String, List<String>> formParamMap() { return Map.of(); }
         public Optional<String> header(String name) { return Optional.empty(); }
         public Optional<String> cookie(String name) { return Optional.empty(); }
         public String body() { return ""; }
