@@ -13,12 +13,13 @@ import java.util.Map;
  *
  * <pre>
  * scaffolder:
- *   enabled: true               # off by default until the scaffolder is finished
+ *   enabled: true               # on by default; false turns the plugin off
  *   workers: 3                  # tasks this replica runs at once
  *   pollInterval: 1s            # how often idle workers look for open tasks
  *   heartbeatInterval: 10s      # how often a replica renews the heartbeat of its tasks
  *   heartbeatTimeout: 1m        # a task whose heartbeat is older is marked failed by any replica
  *   workspaceRetention: 1h      # how long a failed task's workspace is kept for a retry
+ *   taskRetention: 30d          # ended tasks older than this are deleted with their steps and events
  * </pre>
  *
  * @param workers            worker threads per replica
@@ -28,10 +29,11 @@ import java.util.Map;
  * @param workspaceRetention how long the workspace of a failed task stays for {@code retry}
  * @param scmTypes           the SCM integration type of each host, for {@code parseRepoUrl}
  * @param github             {@code integrations.github} by host ({@code host}, {@code apiBaseUrl}, {@code token}), for {@code publish:github}
+ * @param taskRetention      how long ended tasks (completed, failed, cancelled) are kept before the clean-up job deletes them
  */
 public record ScaffolderConfig(int workers, Duration pollInterval, Duration heartbeatInterval, Duration heartbeatTimeout,
                                Duration workspaceRetention, ScmIntegrationTypes scmTypes,
-                               Map<String, io.kerberus.scaffolder.plugin.actions.GithubIntegration> github) {
+                               Map<String, io.kerberus.scaffolder.plugin.actions.GithubIntegration> github, Duration taskRetention) {
 
     private static final List<String> SCM_TYPES = List.of("github", "gitlab", "bitbucket", "bitbucketCloud", "bitbucketServer",
             "azure", "gitea", "gerrit");
@@ -53,7 +55,12 @@ public record ScaffolderConfig(int workers, Duration pollInterval, Duration hear
         if (retention.isNegative()) {
             throw config.error("workspaceRetention", "must not be negative, for example 1h");
         }
-        return new ScaffolderConfig(workers, poll, beat, timeout, retention, ScmIntegrationTypes.publicHosts().with(scmHosts(root)), github(root));
+        Duration taskRetention = config.getDuration("taskRetention", Duration.ofDays(30));
+        if (taskRetention.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw config.error("taskRetention", "must be at least 1m, for example 30d or PT720H");
+        }
+        return new ScaffolderConfig(workers, poll, beat, timeout, retention, ScmIntegrationTypes.publicHosts().with(scmHosts(root)), github(root),
+                taskRetention);
     }
 
     private static Duration positive(Config config, String key, Duration fallback) {

@@ -16,12 +16,14 @@ import java.util.Optional;
  * Reads what locations point at: files inside the allowed roots ({@code catalog.fileRoots}, by
  * default the working directory and the folders of configured file locations), and URLs through the
  * URL readers (integrations first, then plain http(s) from allowed hosts). Also the {@link UrlReader}
- * handed to placeholder resolvers.
+ * handed to placeholder resolvers. {@code file:///<repo>/blob/<branch>/<path>} URLs are read from local
+ * git repositories inside the roots ({@link LocalGitUrlReader}).
  */
 public final class Readers implements UrlReader {
 
     private final List<UrlReader> urlReaders;
     private final List<Path> fileRoots;
+    private final LocalGitUrlReader localGit = new LocalGitUrlReader(this);
 
     public Readers(List<UrlReader> urlReaders, List<Path> fileRoots) {
         this.urlReaders = List.copyOf(urlReaders);
@@ -77,6 +79,9 @@ public final class Readers implements UrlReader {
 
     @Override
     public Response read(URI url, String etag) throws IOException {
+        if (localGit.canRead(url) && !Files.isRegularFile(Path.of(url.getPath()))) {
+            return localGit.read(url, etag);
+        }
         if ("file".equals(url.getScheme())) {
             return new Response(readFile(Path.of(url)), Optional.empty(), false);
         }

@@ -25,8 +25,9 @@ public final class BuiltinActions {
      */
     public static List<Action> create(Supplier<CatalogClient> catalog, ScmIntegrationTypes types,
             Function<String, Optional<GithubIntegration>> github) {
-        TemplateSource source = new TemplateSource(() -> catalog.get().fileRoots(), () -> catalog.get().reader());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        TemplateSource source = new TemplateSource(() -> catalog.get().fileRoots(), () -> catalog.get().reader(),
+                new GithubTreeReader(github, http));
         return List.of(
                 new FetchPlainAction(source),
                 new FetchPlainFileAction(source),
@@ -38,7 +39,7 @@ public final class BuiltinActions {
                 new CatalogRegisterAction(catalog, Duration.ofSeconds(10)),
                 new CatalogWriteAction(),
                 new CatalogFetchAction(catalog),
-                new PublishGitAction(),
+                new PublishGitAction(() -> catalog.get().fileRoots()),
                 new PublishGithubAction(types, github, http));
     }
 }

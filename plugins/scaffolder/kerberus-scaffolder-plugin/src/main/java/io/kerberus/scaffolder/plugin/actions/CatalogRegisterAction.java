@@ -8,6 +8,7 @@ import io.kerberus.scaffolder.Action;
 import io.kerberus.scaffolder.ActionContext;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -75,13 +76,17 @@ public final class CatalogRegisterAction implements Action {
     public void run(ActionContext ctx) throws Exception {
         ActionInputs in = new ActionInputs(ID, ctx.input());
         String url = catalogInfoUrl(in);
-        String type = TemplateSource.isFile(URI.create(url)) ? "file" : "url";
-        String target = type.equals("file") ? Path.of(URI.create(url)).toString() : url;
         if (ctx.dryRun()) {
-            ctx.log("Dry run: would register the " + type + " location " + target + " in the catalog");
+            // before parsing: a dry run's URL may be a stand-in such as <example>/catalog-info.yaml
+            ctx.log("Dry run: would register " + url + " in the catalog");
             ctx.output("catalogInfoUrl", url);
             return;
         }
+        // file:///<repo>/blob/<branch>/<path> (publish:git to a file:// remote) is read by the catalog's local git reader as a url location
+        URI uri = URI.create(url);
+        boolean localGit = uri.getPath() != null && uri.getPath().contains("/blob/") && !Files.isRegularFile(Path.of(uri.getPath()));
+        String type = TemplateSource.isFile(uri) && !localGit ? "file" : "url";
+        String target = type.equals("file") ? Path.of(uri).toString() : url;
         ctx.log("Registering " + url + " in the catalog");
         String key;
         try {

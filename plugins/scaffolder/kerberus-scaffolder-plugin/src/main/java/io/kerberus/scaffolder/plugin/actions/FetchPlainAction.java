@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * {@code fetch:plain}: copies a folder (or one file) from next to the template into the workspace
- * without rendering it. Folders are read from {@code file:} locations only; over http(s) only single
- * files are read, as Kerberus has no tree reader yet.
+ * without rendering it. Folders are read from {@code file:} locations and GitHub URLs (tree or blob);
+ * other http(s) URLs are read as single files.
  */
 public final class FetchPlainAction implements Action {
 
@@ -57,18 +57,23 @@ public final class FetchPlainAction implements Action {
         Path target = ctx.resolve(targetPath, "targetPath");
         ctx.log("Fetching plain content from " + url);
         if (TemplateSource.isFile(url)) {
-            Path local = source.localPath(url);
+            Path local = source.localPath(ctx, url);
             if (Files.isDirectory(local)) {
                 List<String> written = WorkspaceFiles.copyTree(ctx, local, targetPath);
                 ctx.log("Copied " + written.size() + " files to " + WorkspaceFiles.relative(ctx, target));
                 return;
             }
-        } else if (isFolderUrl(url)) {
-            throw new InputException(ID + ": cannot fetch the folder " + url + " over http(s); Kerberus reads folders "
-                    + "only from file: locations inside catalog.fileRoots. Fetch single files with fetch:plain:file, "
-                    + "or register the template from a file: location");
+        } else if (source.isGithub(url) || isFolderUrl(url)) {
+            Path download = source.fetchFolder(ID, url, in.string("token").filter(t -> !t.isBlank()));
+            try {
+                List<String> written = WorkspaceFiles.copyTree(ctx, download, targetPath);
+                ctx.log("Copied " + written.size() + " files to " + WorkspaceFiles.relative(ctx, target));
+                return;
+            } finally {
+                io.kerberus.scaffolder.plugin.tasks.Workspaces.delete(download);
+            }
         }
-        byte[] content = source.readFile(url);
+        byte[] content = source.readFile(ctx, url);
         String file = Files.isDirectory(target) || targetPath.endsWith("/") || targetPath.equals(".")
                 ? join(targetPath, fileName(url)) : targetPath;
         Path written = WorkspaceFiles.write(ctx, file, content, "targetPath");

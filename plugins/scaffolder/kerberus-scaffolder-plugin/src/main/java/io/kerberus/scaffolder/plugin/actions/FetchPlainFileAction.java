@@ -49,7 +49,7 @@ public final class FetchPlainFileAction implements Action {
         String targetPath = in.required("targetPath");
         ctx.resolve(targetPath, "targetPath");
         ctx.log("Fetching plain file from " + url);
-        byte[] content = source.readFile(url);
+        byte[] content = source.readFile(ctx, url);
         Path written = WorkspaceFiles.write(ctx, targetPath, content, "targetPath");
         ctx.log("Wrote " + WorkspaceFiles.relative(ctx, written));
     }

@@ -69,20 +69,22 @@ public final class FetchTemplateAction implements Action {
     public void run(ActionContext ctx) throws Exception {
         ActionInputs in = new ActionInputs(ID, ctx.input());
         URI url = source.resolve(ctx, in.required("url"));
-        if (!TemplateSource.isFile(url)) {
-            throw new InputException("fetch:template over http needs a skeleton in a file: location: Kerberus cannot "
-                    + "list folders at " + url + " yet. Register the template from a file: location inside "
-                    + "catalog.fileRoots (or fetch single files with fetch:plain:file)");
-        }
         JsonNode input = JsonMapper.shared().valueToTree(ctx.input());
         SkeletonOptions options = SkeletonOptions.fromInput(input);
         Files.createDirectories(ctx.resolve(options.targetPath(), "targetPath"));
-        Path skeleton = source.localPath(url);
-        if (!Files.isDirectory(skeleton)) {
-            throw new InputException("fetch:template: " + url + " is not a folder; point url at the skeleton folder");
+        Path download = TemplateSource.isFile(url) ? null : source.fetchFolder(ID, url, in.string("token").filter(t -> !t.isBlank()));
+        try {
+            Path skeleton = download != null ? download : source.localPath(ctx, url);
+            if (!Files.isDirectory(skeleton)) {
+                throw new InputException("fetch:template: " + url + " is not a folder; point url at the skeleton folder");
+            }
+            ctx.log("Fetching template content from " + url);
+            List<String> written = renderer.render(skeleton, ctx.workspace(), options, ctx::log);
+            ctx.log("Rendered " + written.size() + " files");
+        } finally {
+            if (download != null) {
+                io.kerberus.scaffolder.plugin.tasks.Workspaces.delete(download);
+            }
         }
-        ctx.log("Fetching template content from " + url);
-        List<String> written = renderer.render(skeleton, ctx.workspace(), options, ctx::log);
-        ctx.log("Rendered " + written.size() + " files");
     }
 }

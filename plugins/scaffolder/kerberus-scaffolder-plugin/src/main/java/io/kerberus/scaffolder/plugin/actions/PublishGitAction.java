@@ -6,17 +6,34 @@ import io.kerberus.scaffolder.ActionContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code publish:git}, a Kerberus action (Backstage has one publisher per provider): pushes a workspace
  * folder as one commit to a new branch of any git remote JGit reaches (https, ssh, {@code file://}).
- * A dry run commits locally and only logs the push.
+ * A dry run commits locally and only logs the push. For {@code file://} remotes (see {@link LocalRemotes})
+ * a relative {@code repoUrl} resolves against a {@code file:} template, a missing bare repository inside
+ * {@code catalog.fileRoots} is created, and {@code repoContentsUrl} is {@code file:///<repo>/blob/<branch>},
+ * which the catalog's local git reader reads.
  */
 public final class PublishGitAction implements Action {
 
     static final String ID = "publish:git";
+
+    private final Supplier<List<Path>> fileRoots;
+
+    /** @param fileRoots the catalog's {@code catalog.fileRoots}: where missing {@code file://} remotes may be created */
+    public PublishGitAction(Supplier<List<Path>> fileRoots) {
+        this.fileRoots = fileRoots;
+    }
+
+    /** Creates no missing repositories. */
+    public PublishGitAction() {
+        this(List::of);
+    }
 
     @Override
     public String id() {
@@ -31,7 +48,8 @@ public final class PublishGitAction implements Action {
     @Override
     public Map<String, Object> inputSchema() {
         return InputSchema.object().required("repoUrl")
-                .string("repoUrl", "Repository URL", "The git remote to push to, such as https://git.example.com/team/repo.git or file:///srv/git/repo.git")
+                .string("repoUrl", "Repository URL", "The git remote to push to, such as https://git.example.com/team/repo.git or file:///srv/git/repo.git"
+                        + " (created when missing inside catalog.fileRoots; relative to a file: template)")
                 .string("defaultBranch", "Default Branch", "Sets the default branch on the repository. The default value is 'main'")
                 .string("sourcePath", "Source Path", "Path within the workspace that will be used as the repository root. If omitted, the entire workspace will be published as the repository.")
                 .string("gitCommitMessage", "Git Commit Message", "Sets the commit message on the repository. The default value is 'initial commit'")
@@ -45,7 +63,7 @@ public final class PublishGitAction implements Action {
     public Map<String, Object> outputSchema() {
         return InputSchema.object()
                 .string("remoteUrl", "A URL to the repository with the provider", "")
-                .string("repoContentsUrl", "A URL to the root of the repository", "Only for http(s) remotes: <remote without .git>/blob/<branch>")
+                .string("repoContentsUrl", "A URL to the root of the repository", "For http(s) and file:// remotes: <remote without .git>/blob/<branch>")
                 .string("commitHash", "The git commit hash of the initial commit", "")
                 .build();
     }
@@ -58,12 +76,13 @@ public final class PublishGitAction implements Action {
     @Override
     public void run(ActionContext ctx) {
         ActionInputs in = new ActionInputs(ID, ctx.input());
-        String remote = in.required("repoUrl");
+        String remote = LocalRemotes.resolve(ctx, in.required("repoUrl"));
         String branch = in.string("defaultBranch").filter(s -> !s.isBlank()).orElse("main");
         Path dir = sourceDir(ctx, in);
         GitPublisher.Commit commit = new GitPublisher.Commit(dir, branch,
                 in.string("gitCommitMessage").filter(s -> !s.isBlank()).orElse("initial commit"), GitPublisher.author(in));
         Optional<String> token = in.string("token").filter(s -> !s.isBlank());
+        LocalRemotes.createIfMissing(ctx, remote, fileRoots.get());
         String hash = GitPublisher.publish(ctx, commit, remote, token, !ctx.dryRun());
         ctx.output("remoteUrl", GitPublisher.display(remote));
         ctx.output("commitHash", hash);
@@ -78,12 +97,16 @@ public final class PublishGitAction implements Action {
         return dir;
     }
 
-    /** GitHub, Gitea and most forges browse a branch at {@code <repo>/blob/<branch>}; other remotes have no such URL. */
+    /**
+     * GitHub, Gitea and most forges browse a branch at {@code <repo>/blob/<branch>}; Kerberus reads local
+     * repositories at the same shape. ssh remotes have no such URL.
+     */
     static Optional<String> contentsUrl(String remote, String branch) {
-        if (!remote.startsWith("https://") && !remote.startsWith("http://")) {
+        if (!remote.startsWith("https://") && !remote.startsWith("http://") && !remote.startsWith("file:")) {
             return Optional.empty();
         }
         String base = GitPublisher.display(remote);
+        base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         base = base.endsWith(".git") ? base.substring(0, base.length() - 4) : base;
         return Optional.of(base + "/blob/" + branch);
     }

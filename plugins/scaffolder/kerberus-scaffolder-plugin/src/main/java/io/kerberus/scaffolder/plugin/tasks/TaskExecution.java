@@ -175,6 +175,9 @@ public final class TaskExecution {
             }
             if (job.dryRun() && !action.supportsDryRun()) {
                 listener.event("log", log("Skipping because " + actionId + " does not support dry-run", id, null));
+                // as Backstage: example outputs from the action's output schema, so later steps still render
+                ExampleOutput.of(TaskStore.JSON.valueToTree(action.outputSchema())).properties()
+                        .forEach(field -> addOutput(output, field.getKey(), field.getValue(), iteration.getValue() != null));
                 continue;
             }
             boolean each = iteration.getValue() != null;

@@ -280,6 +280,16 @@ public final class TaskStore {
                 .list());
     }
 
+    /** Deletes the ended tasks (completed, failed, cancelled) that finished before {@code before}, with their steps and events. */
+    public int deleteEndedBefore(long before) {
+        String ended = "SELECT id FROM scaffolder_tasks WHERE status IN ('completed', 'failed', 'cancelled') AND finished_at < :before";
+        return jdbi.inTransaction(handle -> {
+            handle.createUpdate("DELETE FROM scaffolder_task_events WHERE task_id IN (" + ended + ")").bind("before", before).execute();
+            handle.createUpdate("DELETE FROM scaffolder_task_steps WHERE task_id IN (" + ended + ")").bind("before", before).execute();
+            return handle.createUpdate(ended.replace("SELECT id FROM", "DELETE FROM")).bind("before", before).execute();
+        });
+    }
+
     private void insertEvent(Handle handle, String taskId, String type, ObjectNode body) {
         handle.createUpdate("INSERT INTO scaffolder_task_events (task_id, type, body, created_at) VALUES (:id, :type, :body, :now)")
                 .bind("id", taskId).bind("type", type).bind("body", JSON.writeValueAsString(body)).bind("now", clock.millis()).execute();

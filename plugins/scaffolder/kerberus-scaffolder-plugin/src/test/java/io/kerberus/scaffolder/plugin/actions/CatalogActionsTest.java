@@ -94,7 +94,7 @@ class CatalogActionsTest {
         new CatalogRegisterAction(() -> catalog, Duration.ofSeconds(1)).run(ctx);
 
         assertThat(catalog.registered).isEmpty();
-        assertThat(ctx.log()).contains("would register the url location https://example.com/c.yaml");
+        assertThat(ctx.log()).contains("would register https://example.com/c.yaml");
     }
 
     @Test

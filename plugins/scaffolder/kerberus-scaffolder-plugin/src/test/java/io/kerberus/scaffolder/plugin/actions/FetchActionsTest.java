@@ -102,7 +102,7 @@ class FetchActionsTest {
 
         assertThat(workspace.resolve("legal/LICENSE")).hasContent("from /o/r/blob/main/LICENSE");
         ctx.with("url", "https://example.com/o/r/tree/main/skeleton");
-        assertThatThrownBy(() -> new FetchPlainAction(source).run(ctx)).hasMessageContaining("cannot fetch the folder");
+        assertThatThrownBy(() -> new FetchPlainAction(source).run(ctx)).hasMessageContaining("reads folders only from GitHub URLs");
     }
 
     @Test
@@ -144,7 +144,7 @@ class FetchActionsTest {
 
         assertThatThrownBy(() -> action.run(ctx)).hasMessageContaining("outside the workspace");
         ctx.with("targetPath", "./").with("url", "https://example.com/o/r/tree/main/skeleton");
-        assertThatThrownBy(() -> action.run(ctx)).hasMessageContaining("fetch:template over http needs");
+        assertThatThrownBy(() -> action.run(ctx)).hasMessageContaining("fetch:template: cannot read the folder");
         ctx.input.remove("url");
         assertThatThrownBy(() -> action.run(ctx)).hasMessageContaining("input 'url' is required");
     }

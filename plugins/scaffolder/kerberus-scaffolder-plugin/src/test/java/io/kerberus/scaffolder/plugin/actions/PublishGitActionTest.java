@@ -34,7 +34,7 @@ class PublishGitActionTest {
         Files.writeString(workspace.resolve("not-published.txt"), "x");
         bare = temp.resolve("remote.git");
         Git.init().setBare(true).setDirectory(bare.toFile()).call().close();
-        remote = bare.toUri().toString();
+        remote = "file://" + bare.toAbsolutePath();
     }
 
     @Test
@@ -98,7 +98,9 @@ class PublishGitActionTest {
     void hidesUserInfoOfRemoteAndDerivesContentsUrl() {
         assertThat(GitPublisher.display("https://bob:tok@git.example.com/a/b.git")).isEqualTo("https://git.example.com/a/b.git");
         assertThat(PublishGitAction.contentsUrl("https://git.example.com/a/b.git", "main")).hasValue("https://git.example.com/a/b/blob/main");
-        assertThat(PublishGitAction.contentsUrl("file:///srv/b.git", "main")).isEmpty();
+        assertThat(PublishGitAction.contentsUrl("file:///srv/b.git", "main")).hasValue("file:///srv/b/blob/main");
+        assertThat(PublishGitAction.contentsUrl("file:///srv/b.git/", "dev")).hasValue("file:///srv/b/blob/dev");
+        assertThat(PublishGitAction.contentsUrl("git@example.com:a/b.git", "main")).isEmpty();
     }
 
     static java.util.List<String> files(Repository repo, RevCommit commit) throws IOException {

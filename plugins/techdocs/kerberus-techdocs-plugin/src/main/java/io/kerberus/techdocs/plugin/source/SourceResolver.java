@@ -96,7 +96,9 @@ public final class SourceResolver {
     private static URI folderUrl(String url, String ref) throws SourceException {
         try {
             URI uri = URI.create(url.endsWith("/") ? url : url + "/");
-            if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
+            // file:///<repo>/blob/<branch>/ is a folder of a local git repository, read by the catalog's reader (publish:git to file://)
+            boolean localGit = "file".equalsIgnoreCase(uri.getScheme()) && uri.getPath() != null && uri.getPath().contains("/blob/");
+            if (!localGit && (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT)))) {
                 throw new SourceException(TECHDOCS_REF + " '" + ref + "' must name an http(s) folder URL such as"
                         + " url:https://github.com/org/repo/tree/main");
             }
