@@ -7,6 +7,8 @@ import io.kerberus.plugin.PluginContext;
 import io.kerberus.plugin.Registrar;
 import io.kerberus.scaffolder.ScaffolderExtensions;
 import io.kerberus.scaffolder.plugin.api.ScaffolderRoutes;
+import io.kerberus.scaffolder.plugin.api.TaskLauncher;
+import io.kerberus.scaffolder.plugin.form.CatalogPickerSource;
 import io.kerberus.scaffolder.plugin.tasks.ActionRegistry;
 import io.kerberus.scaffolder.plugin.tasks.DryRunner;
 import io.kerberus.scaffolder.plugin.tasks.InputValidator;
@@ -17,6 +19,7 @@ import io.kerberus.scaffolder.plugin.tasks.TaskSignals;
 import io.kerberus.scaffolder.plugin.tasks.TaskStore;
 import io.kerberus.scaffolder.plugin.tasks.Workspaces;
 import io.kerberus.scaffolder.plugin.template.TemplateRenderer;
+import io.kerberus.scaffolder.plugin.ui.CreatePages;
 import org.jdbi.v3.core.Jdbi;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,8 +30,8 @@ import java.util.function.Supplier;
 
 /**
  * Software templates: runs Backstage v1beta3 Template entities as tasks stored in the database,
- * with Backstage's {@code /api/scaffolder/v2} API. Off by default until the forms and built-in
- * actions are in ({@code scaffolder.enabled: true} turns it on).
+ * with Backstage's {@code /api/scaffolder/v2} API and the {@code /create} pages (gallery, forms,
+ * review, live run pages). On by default; {@code scaffolder.enabled: false} turns it off.
  */
 public final class ScaffolderPlugin implements Plugin {
 
@@ -38,11 +41,6 @@ public final class ScaffolderPlugin implements Plugin {
     @Override
     public String id() {
         return "scaffolder";
-    }
-
-    @Override
-    public boolean enabledByDefault() {
-        return false;
     }
 
     @Override
@@ -76,9 +74,11 @@ public final class ScaffolderPlugin implements Plugin {
                         config.workspaceRetention()),
                 context.clock(), context.logger());
         DryRunner dryRunner = new DryRunner(execution, context.dataDirectory().resolve("dry-runs"));
-        ScaffolderRoutes.mount(context.routes(), new ScaffolderRoutes.Parts(store, runner, vault, signals, catalog, actions, dryRunner,
-                validator, userEntities));
+        TaskLauncher launcher = ScaffolderRoutes.mount(context.routes(), new ScaffolderRoutes.Parts(store, runner, vault, signals, catalog,
+                actions, dryRunner, validator, userEntities));
+        CreatePages.mount(context.pages(), launcher, store, catalog, new CatalogPickerSource(catalog));
         context.lifecycle().onStarted(runner::start);
         context.lifecycle().onShutdown(runner::stop);
+        io.kerberus.scaffolder.plugin.tasks.TaskCleanup.schedule(context, store, config.taskRetention(), context.clock());
     }
 }

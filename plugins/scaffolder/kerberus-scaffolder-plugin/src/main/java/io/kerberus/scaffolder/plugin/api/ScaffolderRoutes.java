@@ -40,9 +40,12 @@ public final class ScaffolderRoutes {
                         ActionRegistry actions, DryRunner dryRunner, InputValidator validator, Function<String, JsonNode> userEntities) {
     }
 
-    public static void mount(Routes routes, Parts parts) {
+    /** Mounts the routes; returns the launcher the pages start, cancel and retry tasks with. */
+    public static TaskLauncher mount(Routes routes, Parts parts) {
         TemplateSpecs templates = new TemplateSpecs(parts.catalog(), parts.validator());
+        TaskLauncher launcher = new TaskLauncher(parts.store(), parts.runner(), parts.vault(), templates);
         new TemplateRoutes(templates, parts.actions(), parts.dryRunner(), parts.userEntities()).mount(routes);
-        new TaskRoutes(parts.store(), parts.runner(), parts.vault(), parts.signals(), templates).mount(routes);
+        new TaskRoutes(parts.store(), parts.signals(), launcher).mount(routes);
+        return launcher;
     }
 }

@@ -1,48 +1,34 @@
 package io.kerberus.scaffolder.plugin.api;
 
-import io.kerberus.catalog.Entity;
-import io.kerberus.plugin.ConflictException;
 import io.kerberus.plugin.EventStream;
 import io.kerberus.plugin.InputException;
-import io.kerberus.plugin.NotAllowedException;
 import io.kerberus.plugin.NotFoundException;
-import io.kerberus.plugin.Principal;
 import io.kerberus.plugin.Request;
 import io.kerberus.plugin.Response;
 import io.kerberus.plugin.Routes;
-import io.kerberus.scaffolder.plugin.tasks.SecretVault;
 import io.kerberus.scaffolder.plugin.tasks.StepState;
 import io.kerberus.scaffolder.plugin.tasks.TaskEvent;
-import io.kerberus.scaffolder.plugin.tasks.TaskExecution;
 import io.kerberus.scaffolder.plugin.tasks.TaskRecord;
-import io.kerberus.scaffolder.plugin.tasks.TaskRunner;
 import io.kerberus.scaffolder.plugin.tasks.TaskSignals;
 import io.kerberus.scaffolder.plugin.tasks.TaskStatus;
 import io.kerberus.scaffolder.plugin.tasks.TaskStore;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /** Backstage's task API under {@code /api/scaffolder/v2/tasks}: create, list, read, events, live events, cancel, retry. */
 public final class TaskRoutes {
 
     private final TaskStore store;
-    private final TaskRunner runner;
-    private final SecretVault vault;
     private final TaskSignals signals;
-    private final TemplateSpecs templates;
+    private final TaskLauncher launcher;
 
-    TaskRoutes(TaskStore store, TaskRunner runner, SecretVault vault, TaskSignals signals, TemplateSpecs templates) {
+    TaskRoutes(TaskStore store, TaskSignals signals, TaskLauncher launcher) {
         this.store = store;
-        this.runner = runner;
-        this.vault = vault;
         this.signals = signals;
-        this.templates = templates;
+        this.launcher = launcher;
     }
 
     /**
@@ -75,20 +61,7 @@ public final class TaskRoutes {
 
     private Object create(Request request) {
         NewTask body = request.bodyAs(NewTask.class);
-        if (body.templateRef() == null || body.templateRef().isBlank()) {
-            throw new InputException("templateRef: required, such as template:default/my-template");
-        }
-        Principal caller = request.requirePrincipal();
-        Entity template = templates.template(body.templateRef());
-        ObjectNode spec = templates.taskSpec(template, body.values(), caller.isUser() ? caller.subject() : null);
-        String id = UUID.randomUUID().toString();
-        Map<String, String> secrets = body.secrets() == null ? Map.of() : body.secrets();
-        if (!secrets.isEmpty()) {
-            vault.put(id, secrets);
-        }
-        store.create(id, spec, template.ref().toString(), caller.subject(), secrets.isEmpty() ? null : runner.replica(),
-                TaskExecution.stepIds(spec));
-        runner.wake();
+        String id = launcher.start(body.templateRef(), body.values(), body.secrets(), request.requirePrincipal());
         return Response.json(201, Map.of("id", id)).header("Location", "/api/scaffolder/v2/tasks/" + id);
     }
 
@@ -133,50 +106,15 @@ public final class TaskRoutes {
     }
 
     private Object cancel(Request request) {
-        TaskRecord task = find(request);
-        mayChange(request.requirePrincipal(), task);
-        if (task.status() == TaskStatus.OPEN && store.cancelOpen(task.id())) {
-            return Map.of("status", TaskStatus.CANCELLED.value());
-        }
-        if (store.requestCancel(task.id())) {
-            runner.cancelLocal(task.id());
-            return Map.of("status", TaskStatus.CANCELLED.value());
-        }
-        TaskStatus now = store.find(task.id()).map(TaskRecord::status).orElse(task.status());
-        throw new ConflictException("Task " + task.id() + " is " + now.value() + "; only open or processing tasks can be cancelled");
+        launcher.cancel(request.pathParam("taskId"), request.requirePrincipal());
+        return Map.of("status", TaskStatus.CANCELLED.value());
     }
 
     private Object retry(Request request) {
-        TaskRecord task = find(request);
-        mayChange(request.requirePrincipal(), task);
-        if (task.status() != TaskStatus.FAILED && task.status() != TaskStatus.CANCELLED) {
-            throw new ConflictException("Task " + task.id() + " is " + task.status().value() + "; only failed or cancelled tasks can be retried");
-        }
-        Map<String, String> secrets = request.body().isBlank() ? null : Optional.ofNullable(request.bodyAs(RetryBody.class).secrets()).orElse(null);
-        String holder = null;
-        if (secrets != null && !secrets.isEmpty()) {
-            vault.put(task.id(), secrets);
-            holder = runner.replica();
-        } else if (vault.get(task.id()).isPresent()) {
-            holder = runner.replica();
-        } else if (task.secretsHolder() != null) {
-            throw new InputException("secrets: this task had secrets, which are kept only in the memory of the replica that took the task"
-                    + " and are gone now; send them again in the retry body as {\"secrets\": {...}}");
-        }
-        String from = store.steps(task.id()).stream()
-                .filter(s -> s.status() != TaskStatus.COMPLETED && s.status() != TaskStatus.SKIPPED)
-                .map(StepState::stepId).findFirst().orElse(null);
-        if (!store.reopen(task.id(), from, holder)) {
-            throw new ConflictException("Task " + task.id() + " changed meanwhile; read it again");
-        }
-        runner.wake();
-        return Response.json(201, Map.of("id", task.id()));
-    }
-
-    private static void mayChange(Principal caller, TaskRecord task) {
-        if (caller.isUser() && task.createdBy() != null && !caller.subject().equals(task.createdBy())) {
-            throw new NotAllowedException("Only " + task.createdBy() + ", who started task " + task.id() + ", may cancel or retry it");
-        }
+        Map<String, String> secrets = request.body().isBlank() ? null : request.bodyAs(RetryBody.class).secrets();
+        String id = request.pathParam("taskId");
+        launcher.retry(id, secrets, request.requirePrincipal());
+        return Response.json(201, Map.of("id", id));
     }
 
     private TaskRecord find(Request request) {

@@ -6,7 +6,7 @@ import io.kerberus.scaffolder.ScaffolderExtensions;
 import io.kerberus.scaffolder.plugin.tasks.TestActions;
 
 /** Adds the test actions to the scaffolder through its extension point, as a real module would. */
-final class TestActionsModule implements PluginModule {
+public final class TestActionsModule implements PluginModule {
 
     @Override
     public String pluginId() {
