@@ -4,6 +4,7 @@ import io.kerberus.platform.auth.AuthPages;
 import io.kerberus.platform.auth.AuthRoutes;
 import io.kerberus.platform.auth.Cookies;
 import io.kerberus.platform.auth.PluginIdentity;
+import io.kerberus.platform.auth.ProviderRoutes;
 import io.kerberus.platform.auth.SessionStore;
 import io.kerberus.platform.auth.SigningKeys;
 import io.kerberus.platform.auth.Tokens;
@@ -16,6 +17,11 @@ import io.kerberus.platform.http.Health;
 import io.kerberus.platform.http.HttpServer;
 import io.kerberus.platform.http.PluginRoutes;
 import io.kerberus.platform.http.RouteTable;
+import io.kerberus.platform.permission.JdbcAuditLog;
+import io.kerberus.platform.permission.PermissionPages;
+import io.kerberus.platform.permission.PermissionRoutes;
+import io.kerberus.platform.permission.PermissionService;
+import io.kerberus.platform.permission.RoleStore;
 import io.kerberus.platform.plugins.PluginHost;
 import io.kerberus.platform.plugins.PluginParts;
 import io.kerberus.platform.plugins.PluginSet;
@@ -26,6 +32,7 @@ import io.kerberus.platform.ui.SettingsPages;
 import io.kerberus.platform.ui.Shell;
 import io.kerberus.platform.ui.ThemeStore;
 import io.kerberus.plugin.Schedule;
+import io.kerberus.plugin.auth.UserDirectory;
 import io.kerberus.plugin.ui.Icon;
 import io.kerberus.plugin.ui.NavItem;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -61,6 +68,9 @@ public final class Backend implements AutoCloseable {
     private final Lifecycles lifecycles;
     private final Tokens tokens;
     private final List<String> plugins;
+    private JdbcAuditLog audit;
+    private PermissionService permissions;
+    private boolean serving = true;
     private volatile boolean closed;
 
     private Backend(PlatformSettings settings, ConnectionPool pool, JdbcScheduler scheduler, HttpServer http,
@@ -97,6 +107,18 @@ public final class Backend implements AutoCloseable {
 
     /** Starts a prepared backend; unknown config keys fail start-up before anything else happens. */
     public static Backend start(Prepared prepared, Clock clock) {
+        return start(prepared, clock, true);
+    }
+
+    /**
+     * Migrates and inits every plugin without listening, running tasks or firing the started hooks:
+     * for commands such as {@code permission check} that need the plugins' services but must not serve.
+     */
+    public static Backend startWithoutServing(Prepared prepared, Clock clock) {
+        return start(prepared, clock, false);
+    }
+
+    private static Backend start(Prepared prepared, Clock clock, boolean serve) {
         if (!prepared.keys().errors().isEmpty()) {
             throw new StartupException("The config has unknown keys:\n  " + String.join("\n  ", prepared.keys().errors()));
         }
@@ -104,14 +126,14 @@ public final class Backend implements AutoCloseable {
         PlatformSettings settings = prepared.settings();
         ConnectionPool pool = ConnectionPool.open(settings.database());
         try {
-            return start(prepared, settings, pool, clock);
+            return start(prepared, settings, pool, clock, serve);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
     }
 
-    private static Backend start(Prepared prepared, PlatformSettings settings, ConnectionPool pool, Clock clock) {
+    private static Backend start(Prepared prepared, PlatformSettings settings, ConnectionPool pool, Clock clock, boolean serve) {
         ClassLoader loader = Backend.class.getClassLoader();
         Migrations.migrate(pool, "platform", loader);
         for (String pluginId : prepared.host().pluginIds()) {
@@ -124,29 +146,44 @@ public final class Backend implements AutoCloseable {
                 settings.auth().staticTokens(), clock);
         SessionStore sessions = new SessionStore(pool.jdbi(), clock, settings.auth().sessionDuration());
         RouteTable table = new RouteTable();
+        JdbcAuditLog audit = new JdbcAuditLog(pool.jdbi(), clock);
+        RoleStore roles = new RoleStore(pool.jdbi(), clock, settings.permission().roles(), settings.permission().cacheTtl(), audit);
+        PermissionService permissions = new PermissionService(settings.permission(), roles);
         ThemeStore themes = new ThemeStore(pool.jdbi());
         SettingsPages settingsPages = new SettingsPages(themes, table, settings.branding());
         Shell shell = new Shell(settings.branding(), table, settingsPages::themeOf);
         Cookies cookies = new Cookies(settings.backend().baseUrl().startsWith("https://"));
         PluginPages root = PluginPages.root(table);
         settingsPages.mount(root);
-        new AuthPages(settings.auth(), sessions, shell, cookies).mount(root);
-        new AuthRoutes(tokens, keys, settings.auth(), settings.backend().baseUrl()).mount(new PluginRoutes(table, "auth"));
+        AuthPages authPages = new AuthPages(settings.auth(), sessions, shell, cookies);
+        authPages.mount(root);
+        PluginRoutes authRoutes = new PluginRoutes(table, "auth");
+        new AuthRoutes(tokens, keys, settings.auth(), settings.backend().baseUrl()).mount(authRoutes);
+        new ProviderRoutes(settings.auth(), sessions, tokens, cookies, authPages, () -> prepared.host().service(UserDirectory.REF),
+                audit, settings.backend().baseUrl()).mount(authRoutes);
         root.nav(new NavItem("Home", "/", Icon.HOME, 0));
+        new PermissionRoutes(permissions, audit).mount(new PluginRoutes(table, "permission"));
+        new PermissionPages(permissions, roles, audit).mount(new PluginPages(table, "permission"));
         scheduler.register("platform.delete-expired-sessions", Schedule.every(Duration.ofHours(1)), run -> sessions.deleteExpired());
 
         Lifecycles lifecycles = new Lifecycles();
         prepared.host().init(pluginId -> new PluginParts(new PluginRoutes(table, pluginId), new PluginPages(table, pluginId),
                 new PluginTasks(scheduler, pluginId), new PluginDatabase(pool, pluginId), new PluginIdentity(tokens, pluginId),
-                lifecycles, settings.dataDir().resolve(pluginId), clock));
+                lifecycles, settings.dataDir().resolve(pluginId), clock, audit, permissions.forPlugin(pluginId)));
 
         PrometheusMeterRegistry metrics = metrics();
         Health health = new Health();
         HttpServer http = new HttpServer(settings.backend(), table, new Credentials(tokens, sessions), shell, health, metrics);
+        Backend backend = new Backend(settings, pool, scheduler, http, lifecycles, tokens, prepared.host().pluginIds());
+        backend.audit = audit;
+        backend.permissions = permissions;
+        if (!serve) {
+            backend.serving = false;
+            return backend;
+        }
         http.start();
         scheduler.start();
         health.ready();
-        Backend backend = new Backend(settings, pool, scheduler, http, lifecycles, tokens, prepared.host().pluginIds());
         lifecycles.fireStarted();
         LOG.info("Kerberus {} started with plugins {} on {}", Shell.version(), backend.plugins, settings.database().describe());
         return backend;
@@ -186,6 +223,16 @@ public final class Backend implements AutoCloseable {
         return tokens;
     }
 
+    /** The audit log, for the platform's own events (sign-in) and tools. */
+    public JdbcAuditLog audit() {
+        return audit;
+    }
+
+    /** The permission framework: decisions, roles, the explainer. */
+    public PermissionService permissions() {
+        return permissions;
+    }
+
     /** The shared database pool. */
     public ConnectionPool database() {
         return pool;
@@ -202,7 +249,9 @@ public final class Backend implements AutoCloseable {
             return;
         }
         closed = true;
-        http.stop();
+        if (serving) {
+            http.stop();
+        }
         scheduler.close(Duration.ofSeconds(10));
         lifecycles.fireShutdown();
         pool.close();

@@ -23,12 +23,14 @@ import java.util.List;
  * @param logging      log levels and format
  * @param dataDir      where plugins keep derived files ({@code backend.dataDir})
  * @param organization the organisation's name ({@code organization.name}), may be empty
+ * @param permission   the permission framework ({@code permission})
  */
 public record PlatformSettings(BackendSettings backend, DatabaseSettings database, SchedulerSettings scheduler,
-                               AuthSettings auth, Branding branding, Logging logging, Path dataDir, String organization) {
+                               AuthSettings auth, Branding branding, Logging logging, Path dataDir, String organization,
+                               io.kerberus.platform.permission.PermissionSettings permission) {
 
     /** The top-level config keys the platform reads. */
-    public static final List<String> SECTIONS = List.of("app", "backend", "auth", "organization");
+    public static final List<String> SECTIONS = List.of("app", "backend", "auth", "organization", "permission");
 
     /**
      * Reads the platform's settings.
@@ -53,7 +55,8 @@ public record PlatformSettings(BackendSettings backend, DatabaseSettings databas
         }
         Branding branding = Branding.from(app);
         String organization = root.getOptionalString("organization.name").orElse("");
-        return new PlatformSettings(http, database, scheduler, auth, branding, logging, dataDir, organization);
+        io.kerberus.platform.permission.PermissionSettings permission = io.kerberus.platform.permission.PermissionSettings.from(root);
+        return new PlatformSettings(http, database, scheduler, auth, branding, logging, dataDir, organization, permission);
     }
 
     private static Config emptyAt(Config root, String key) {

@@ -43,6 +43,15 @@ public interface PluginContext {
     /** Hooks for start and shutdown. */
     Lifecycle lifecycle();
 
+    /** The portal's audit log, for security-relevant events such as deletions and sign-ins. */
+    AuditLog audit();
+
+    /**
+     * The permission framework: declare this plugin's permissions and resource rules, and ask
+     * whether a principal may do something (see docs/permissions.md).
+     */
+    Permissions permissions();
+
     /** A logger named after the plugin. */
     Logger logger();
 

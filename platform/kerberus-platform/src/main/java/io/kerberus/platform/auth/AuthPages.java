@@ -14,6 +14,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Sign-in and sign-out: the sign-in page listing the configured providers, guest sign-in, sign-out
@@ -49,23 +51,40 @@ public final class AuthPages {
         if (request.principal().isPresent()) {
             return Response.redirect(returnTo);
         }
+        return signInPage(request, returnTo, null, 200);
+    }
+
+    /**
+     * The sign-in page: a button per configured provider, the guest form when guest sign-in is on,
+     * and, after a refused attempt, why it was refused.
+     *
+     * @param error  the reason shown above the buttons, or null
+     * @param status the HTTP status
+     */
+    Response signInPage(Request request, String returnTo, String error, int status) {
         String token = SessionStore.randomToken();
-        Html options;
-        if (settings.guest().isPresent()) {
-            options = Html.format("""
-                    <ul class="sign-in-options"><li><form method="post" action="/auth/guest/sign-in">\
-                    <input type="hidden" name="_csrf" value="{}"><input type="hidden" name="returnTo" value="{}">\
-                    <button type="submit" class="button primary">Enter as guest</button></form>\
-                    <p class="hint">Guest access is meant for trying the portal out and for development.</p></li></ul>""",
-                    token, returnTo);
-        } else {
-            options = Html.trusted("""
-                    <div class="notice warning">No sign-in method is configured. For development, add <code>auth: {providers: {guest: {}}}</code> \
-                    to app-config.yaml; for production, configure an identity provider (see docs/configuration.md).</div>""");
+        List<Html> options = new ArrayList<>();
+        for (ProviderSettings provider : settings.providers()) {
+            options.add(Html.format("<li><a class=\"button primary\" data-provider=\"{}\" href=\"/api/auth/{}/start?returnTo={}\">"
+                    + "Sign in with {}</a></li>", provider.id(), provider.id(), URLEncoder.encode(returnTo, StandardCharsets.UTF_8), provider.title()));
         }
-        Html body = Html.format("<h1>Sign in</h1><p class=\"muted\">to {}</p>{}", shell.branding().title(), options);
+        if (settings.guest().isPresent()) {
+            options.add(Html.format("""
+                    <li><form method="post" action="/auth/guest/sign-in">\
+                    <input type="hidden" name="_csrf" value="{}"><input type="hidden" name="returnTo" value="{}">\
+                    <button type="submit" class="button{}">Enter as guest</button></form>\
+                    <p class="hint">Guest access is meant for trying the portal out and for development.</p></li>""",
+                    token, returnTo, Html.trusted(settings.providers().isEmpty() ? " primary" : "")));
+        }
+        Html list = options.isEmpty() ? Html.trusted("""
+                <div class="notice warning">No sign-in method is configured. For development, add <code>auth: {providers: {guest: {}}}</code> \
+                to app-config.yaml; for production, configure an identity provider (see docs/auth.md).</div>""")
+                : Html.format("<ul class=\"sign-in-options\">{}</ul>", Html.join(options));
+        Html notice = error == null ? Html.EMPTY
+                : Html.format("<div class=\"notice error\" role=\"alert\" id=\"sign-in-error\"><strong>Sign-in failed.</strong> {}</div>", error);
+        Html body = Html.format("<h1>Sign in</h1><p class=\"muted\">to {}</p>{}{}", shell.branding().title(), notice, list);
         String html = shell.bare(new PageRenderer.PageRequest(request.path(), request.path(), null, "", false), "Sign in", body);
-        return Response.text(200, "text/html; charset=utf-8", html)
+        return Response.text(status, "text/html; charset=utf-8", html)
                 .header("Set-Cookie", cookies.set(SIGN_IN_COOKIE, token, "/auth", Duration.ofHours(1)))
                 .header("Cache-Control", "no-store");
     }

@@ -45,7 +45,7 @@ public final class AuthRoutes {
         AuthSettings.GuestSettings guest = settings.guest()
                 .orElseThrow(() -> new NotFoundException("Guest sign-in is off; add auth.providers.guest to the config to turn it on"));
         Principal user = guest(guest);
-        return identityResponse(user, tokens.issueUserToken(user));
+        return identityResponse(user, tokens.issueUserToken(user), tokens);
     }
 
     private Object userInfo(Request request) {
@@ -56,7 +56,8 @@ public final class AuthRoutes {
         return Map.of("claims", Map.of("sub", principal.subject(), "ent", principal.ownershipRefs()));
     }
 
-    private Map<String, Object> identityResponse(Principal user, String token) {
+    /** Backstage's answer to {@code /api/auth/<provider>/refresh}: the profile and a user token. */
+    static Map<String, Object> identityResponse(Principal user, String token, Tokens tokens) {
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("type", "user");
         identity.put("userEntityRef", user.subject());

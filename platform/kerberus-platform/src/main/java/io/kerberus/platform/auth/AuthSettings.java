@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param sessionDuration how long a browser session lives
  * @param guest           the guest provider's settings, empty when guest sign-in is off
  * @param production      whether {@code app.environment} is production
+ * @param providers       the OAuth and OpenID Connect providers of {@code auth.providers.<id>.<environment>}, in config order
  */
 public record AuthSettings(List<StaticToken> staticTokens, String environment, Duration tokenLifetime,
-                           Duration sessionDuration, Optional<GuestSettings> guest, boolean production) {
+                           Duration sessionDuration, Optional<GuestSettings> guest, boolean production,
+                           List<ProviderSettings> providers) {
 
     /**
      * One static token.
@@ -67,7 +69,42 @@ public record AuthSettings(List<StaticToken> staticTokens, String environment, D
             throw auth.error("providers.guest", "guest sign-in is refused when app.environment is production: anyone could enter. "
                     + "Remove auth.providers.guest, or set dangerouslyAllowOutsideDevelopment: true under it");
         }
-        return new AuthSettings(tokens, environment, lifetime, session, guest, production);
+        List<ProviderSettings> providers = auth == null ? List.of() : auth.getOptionalConfig("providers")
+                .map(all -> providers(all, environment)).orElse(List.of());
+        return new AuthSettings(tokens, environment, lifetime, session, guest, production, providers);
+    }
+
+    /** The provider with this id. */
+    public Optional<ProviderSettings> provider(String id) {
+        return providers.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    private static List<ProviderSettings> providers(Config all, String environment) {
+        List<ProviderSettings> providers = new ArrayList<>();
+        for (String id : all.keys()) {
+            if (id.equals("guest")) {
+                continue;
+            }
+            if (!id.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
+                throw all.error(id, "provider ids are lower-case kebab-case, such as oidc, github or keycloak");
+            }
+            Config provider = all.getConfig(id);
+            for (String env : provider.keys()) {
+                if (!env.equals(environment)) {
+                    provider.ignore(env, "settings for auth.environment " + env + "; this portal runs with " + environment);
+                }
+            }
+            Optional<Config> block = provider.getOptionalConfig(environment);
+            if (block.isEmpty()) {
+                continue;
+            }
+            if (!id.equals("github") && block.get().getOptionalString("metadataUrl").isEmpty()) {
+                throw all.error(id, "Kerberus signs in with github and with OpenID Connect providers (oidc, or any id whose "
+                        + environment + " block has metadataUrl); add metadataUrl or remove this provider");
+            }
+            providers.add(ProviderSettings.from(id, environment, block.get()));
+        }
+        return List.copyOf(providers);
     }
 
     private static List<StaticToken> staticTokens(Config backendAuth) {

@@ -103,6 +103,16 @@ public final class SessionStore {
         return session;
     }
 
+    /** Replaces the ownership refs and display name of a session's user, as a refresh found them. */
+    public void update(String cookieValue, Principal user) {
+        String id = hash(cookieValue);
+        cache.remove(id);
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        "UPDATE platform_sessions SET ownership = :ownership, display_name = :name WHERE id_hash = :id AND subject = :subject")
+                .bind("ownership", JSON.writeValueAsString(user.ownershipRefs())).bind("name", user.displayName())
+                .bind("id", id).bind("subject", user.subject()).execute());
+    }
+
     /** Ends one session. */
     public void delete(String cookieValue) {
         String id = hash(cookieValue);

@@ -62,6 +62,14 @@ public final class PluginHost {
         return order.stream().map(Registration::key).toList();
     }
 
+    /**
+     * A service some plugin provided in its init, for the platform's own use once plugins have
+     * started (the sign-in resolvers' user directory); empty when no enabled plugin provides it.
+     */
+    public <T> java.util.Optional<T> service(ServiceRef<T> ref) {
+        return java.util.Optional.ofNullable(services.get(ref.id())).map(ref.type()::cast);
+    }
+
     /** Inits every module and plugin in order, each with the parts the platform made for its plugin. */
     public void init(Function<String, PluginParts> partsFor) {
         for (Registration registration : order) {

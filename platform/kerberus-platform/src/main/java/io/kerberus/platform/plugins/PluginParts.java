@@ -18,7 +18,16 @@ import io.kerberus.plugin.ui.Pages;
  * @param lifecycle start and shutdown hooks
  * @param dataDirectory the plugin's directory for derived files
  * @param clock     the backend's clock
+ * @param audit     the audit log
+ * @param permissions the permission framework as the plugin sees it
  */
 public record PluginParts(Routes routes, Pages pages, Tasks tasks, Database database, Identity identity, Lifecycle lifecycle,
-                          java.nio.file.Path dataDirectory, java.time.Clock clock) {
+                          java.nio.file.Path dataDirectory, java.time.Clock clock, io.kerberus.plugin.AuditLog audit,
+                          io.kerberus.plugin.Permissions permissions) {
+
+    /** Parts without audit log and permissions, for tests of the plugin host. */
+    public PluginParts(Routes routes, Pages pages, Tasks tasks, Database database, Identity identity, Lifecycle lifecycle,
+                       java.nio.file.Path dataDirectory, java.time.Clock clock) {
+        this(routes, pages, tasks, database, identity, lifecycle, dataDirectory, clock, null, null);
+    }
 }

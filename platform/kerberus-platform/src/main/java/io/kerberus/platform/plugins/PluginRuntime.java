@@ -97,6 +97,16 @@ final class PluginRuntime implements ModuleContext {
     }
 
     @Override
+    public io.kerberus.plugin.AuditLog audit() {
+        return parts.audit();
+    }
+
+    @Override
+    public io.kerberus.plugin.Permissions permissions() {
+        return parts.permissions();
+    }
+
+    @Override
     public Logger logger() {
         return logger;
     }

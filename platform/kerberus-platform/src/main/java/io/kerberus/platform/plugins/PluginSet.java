@@ -28,7 +28,7 @@ public record PluginSet(Map<String, Plugin> plugins, List<PluginModule> modules)
     private static final Logger LOG = LoggerFactory.getLogger(PluginSet.class);
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     /** Ids the platform itself uses for its config sections, routes and tables. */
-    public static final List<String> RESERVED = List.of("platform", "app", "backend", "auth", "organization", "static", "webjars", "settings", "branding", "sign-in", "healthcheck", "metrics", "api");
+    public static final List<String> RESERVED = List.of("platform", "app", "backend", "auth", "organization", "static", "webjars", "settings", "branding", "sign-in", "healthcheck", "metrics", "api", "permission");
 
     /** Everything listed in {@code META-INF/services}. */
     public static PluginSet discover(LoadedConfig config) {

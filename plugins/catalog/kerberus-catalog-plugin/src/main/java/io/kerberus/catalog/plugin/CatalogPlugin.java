@@ -19,6 +19,9 @@ import io.kerberus.catalog.plugin.locations.LocationRoutes;
 import io.kerberus.catalog.plugin.locations.LocationService;
 import io.kerberus.catalog.plugin.model.EntitySchemas;
 import io.kerberus.catalog.plugin.model.EntityValidator;
+import io.kerberus.catalog.plugin.permission.CatalogAccess;
+import io.kerberus.catalog.plugin.permission.ScopedPages;
+import io.kerberus.catalog.plugin.permission.ScopedRoutes;
 import io.kerberus.catalog.plugin.processing.EngineLoop;
 import io.kerberus.catalog.plugin.processing.Engines;
 import io.kerberus.catalog.plugin.processing.FinalStore;
@@ -32,7 +35,10 @@ import io.kerberus.plugin.Database;
 import io.kerberus.plugin.Plugin;
 import io.kerberus.plugin.PluginContext;
 import io.kerberus.plugin.Registrar;
+import io.kerberus.plugin.Routes;
 import io.kerberus.plugin.Schedule;
+import io.kerberus.plugin.auth.UserDirectory;
+import io.kerberus.catalog.plugin.users.CatalogUserDirectory;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Duration;
@@ -66,7 +72,7 @@ public final class CatalogPlugin implements Plugin {
     @Override
     public void register(Registrar registrar) {
         config = CatalogConfig.from(registrar.config(), registrar.rootConfig());
-        registrar.provides(CatalogClient.REF);
+        registrar.provides(CatalogClient.REF, UserDirectory.REF);
         registrar.extensionPoint(CatalogExtensions.PROCESSORS, processors::add);
         registrar.extensionPoint(CatalogExtensions.PROVIDERS, providers::add);
         registrar.extensionPoint(CatalogExtensions.PLACEHOLDERS, placeholders::put);
@@ -100,14 +106,20 @@ public final class CatalogPlugin implements Plugin {
         engine.onWork(loop::wakeUp);
         LocationService locations = new LocationService(jdbi, engine, readers, context.clock());
         EntityQueries queries = new EntityQueries(index);
+        CatalogAccess access = new CatalogAccess(context.permissions(), index::jsonByRef);
+        // routes and pages see only what the caller may read (catalog.entity.read, filtered in the index)
+        EntityQueries readable = new EntityQueries(index, access::currentPredicate);
+        Routes routes = new ScopedRoutes(context.routes(), access);
 
         follower.catchUp();
         locations.syncConfigured(config.locations());
-        new EntitiesRoutes(queries, index, engine).mount(context.routes());
-        new LocationRoutes(locations, engine, index).mount(context.routes());
-        new CatalogPages(jdbi, context.clock(), queries, index, engine, locations, config.organization(), entityTabs, entityCards)
-                .mount(context.pages());
-        context.provide(CatalogClient.REF, new LocalCatalogClient(index, queries, engine, readers, locations));
+        new EntitiesRoutes(readable, index, engine, access, context.audit()).mount(routes);
+        new LocationRoutes(locations, engine, index, access, context.audit()).mount(routes);
+        new CatalogPages(jdbi, context.clock(), readable, index, engine, locations, config.organization(), entityTabs, entityCards,
+                access, context.audit()).mount(new ScopedPages(context.pages(), access));
+        LocalCatalogClient client = new LocalCatalogClient(index, queries, engine, readers, locations);
+        context.provide(CatalogClient.REF, client);
+        context.provide(UserDirectory.REF, new CatalogUserDirectory(client));
         context.tasks().schedule("follow-changes", Schedule.every(Duration.ofSeconds(1)).local(), run -> follower.catchUp());
         context.tasks().schedule("prune-deletions", Schedule.every(Duration.ofHours(6)),
                 run -> finals.pruneDeletions(context.clock().millis() - Duration.ofDays(1).toMillis()));

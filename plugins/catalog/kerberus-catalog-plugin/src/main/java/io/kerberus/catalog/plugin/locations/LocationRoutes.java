@@ -29,25 +29,45 @@ public final class LocationRoutes {
     private final LocationService locations;
     private final ProcessingEngine engine;
     private final EntityIndex index;
+    private final io.kerberus.catalog.plugin.permission.CatalogAccess access;
+    private final io.kerberus.plugin.AuditLog audit;
 
-    public LocationRoutes(LocationService locations, ProcessingEngine engine, EntityIndex index) {
+    /**
+     * @param access permission checks: {@code catalog.location.read}, {@code .create}, {@code .delete}
+     * @param audit  where location deletions are recorded
+     */
+    public LocationRoutes(LocationService locations, ProcessingEngine engine, EntityIndex index,
+                          io.kerberus.catalog.plugin.permission.CatalogAccess access, io.kerberus.plugin.AuditLog audit) {
         this.locations = locations;
         this.engine = engine;
         this.index = index;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    private Routes.Handler needs(io.kerberus.plugin.Permission permission, Routes.Handler handler) {
+        return request -> {
+            access.require(request.requirePrincipal(), permission, null);
+            return handler.handle(request);
+        };
     }
 
     public void mount(Routes routes) {
-        routes.get("/locations", request -> locations.list().stream().map(location -> Response.object("data", location)).toList());
-        routes.post("/locations", this::create);
-        routes.post("/locations/by-query", this::byQuery);
-        routes.get("/locations/{id}", request -> find(request.pathParam("id")));
-        routes.put("/locations/{id}", this::update);
-        routes.delete("/locations/{id}", request -> {
-            locations.delete(find(request.pathParam("id")));
+        var read = io.kerberus.catalog.plugin.permission.CatalogPermissions.LOCATION_READ;
+        var create = io.kerberus.catalog.plugin.permission.CatalogPermissions.LOCATION_CREATE;
+        routes.get("/locations", needs(read, request -> locations.list().stream().map(location -> Response.object("data", location)).toList()));
+        routes.post("/locations", needs(create, this::create));
+        routes.post("/locations/by-query", needs(read, this::byQuery));
+        routes.get("/locations/{id}", needs(read, request -> find(request.pathParam("id"))));
+        routes.put("/locations/{id}", needs(create, this::update));
+        routes.delete("/locations/{id}", needs(io.kerberus.catalog.plugin.permission.CatalogPermissions.LOCATION_DELETE, request -> {
+            LocationService.Location location = find(request.pathParam("id"));
+            locations.delete(location);
+            audit.record(request.requirePrincipal(), "catalog.location.delete", location.target(), Map.of("id", request.pathParam("id"), "type", location.type()));
             return null;
-        });
-        routes.get("/locations/by-entity/{kind}/{namespace}/{name}", this::byEntity);
-        routes.post("/analyze-location", this::analyze);
+        }));
+        routes.get("/locations/by-entity/{kind}/{namespace}/{name}", needs(read, this::byEntity));
+        routes.post("/analyze-location", needs(io.kerberus.catalog.plugin.permission.CatalogPermissions.LOCATION_ANALYZE, this::analyze));
     }
 
     /** The body of {@code POST /locations}. */

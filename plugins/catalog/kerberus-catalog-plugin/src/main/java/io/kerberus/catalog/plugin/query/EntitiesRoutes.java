@@ -3,6 +3,10 @@ package io.kerberus.catalog.plugin.query;
 import io.kerberus.catalog.EntityRef;
 import io.kerberus.catalog.LocationSpec;
 import io.kerberus.catalog.plugin.processing.ProcessingEngine;
+import io.kerberus.catalog.plugin.permission.CatalogAccess;
+import io.kerberus.catalog.plugin.permission.CatalogPermissions;
+import io.kerberus.plugin.AuditLog;
+import io.kerberus.plugin.Principal;
 import io.kerberus.plugin.InputException;
 import io.kerberus.plugin.NotFoundException;
 import io.kerberus.plugin.Request;
@@ -29,11 +33,20 @@ public final class EntitiesRoutes {
     private final EntityQueries queries;
     private final EntityIndex index;
     private final ProcessingEngine engine;
+    private final CatalogAccess access;
+    private final AuditLog audit;
 
-    public EntitiesRoutes(EntityQueries queries, EntityIndex index, ProcessingEngine engine) {
+    /**
+     * @param queries queries restricted to the caller's read filter
+     * @param access  permission checks for refresh and delete
+     * @param audit   where entity deletions are recorded
+     */
+    public EntitiesRoutes(EntityQueries queries, EntityIndex index, ProcessingEngine engine, CatalogAccess access, AuditLog audit) {
         this.queries = queries;
         this.index = index;
         this.engine = engine;
+        this.access = access;
+        this.audit = audit;
     }
 
     public void mount(Routes routes) {
@@ -41,7 +54,8 @@ public final class EntitiesRoutes {
         routes.get("/entities/by-query", this::byQuery);
         routes.post("/entities/by-query", this::byQueryPost);
         routes.post("/entities/by-refs", this::byRefs);
-        routes.get("/entities/by-uid/{uid}", request -> json(index.jsonByUid(request.pathParam("uid"))
+        routes.get("/entities/by-uid/{uid}", request -> json(index.refByUid(request.pathParam("uid")).filter(queries::readable)
+                .flatMap(ref -> index.jsonByUid(request.pathParam("uid")))
                 .orElseThrow(() -> new NotFoundException("No entity with uid " + request.pathParam("uid")))));
         routes.delete("/entities/by-uid/{uid}", this::deleteByUid);
         routes.get("/entities/by-name/{kind}/{namespace}/{name}", request -> json(byName(request)));
@@ -141,9 +155,12 @@ public final class EntitiesRoutes {
     }
 
     private Object deleteByUid(Request request) {
-        String ref = index.refByUid(request.pathParam("uid"))
+        String ref = index.refByUid(request.pathParam("uid")).filter(queries::readable)
                 .orElseThrow(() -> new NotFoundException("No entity with uid " + request.pathParam("uid")));
+        Principal principal = request.requirePrincipal();
+        access.require(principal, CatalogPermissions.ENTITY_DELETE, ref);
         engine.delete(List.of(ref));
+        audit.record(principal, "catalog.entity.delete", ref, Map.of("uid", request.pathParam("uid"), "via", "api"));
         return null;
     }
 
@@ -151,7 +168,8 @@ public final class EntitiesRoutes {
         String kind = request.pathParam("kind");
         String namespace = request.pathParam("namespace");
         String name = request.pathParam("name");
-        return index.jsonByRef(EntityRef.of(kind, namespace, name).key()).orElseThrow(() -> new NotFoundException(
+        String key = EntityRef.of(kind, namespace, name).key();
+        return index.jsonByRef(key).filter(json -> queries.readable(key)).orElseThrow(() -> new NotFoundException(
                 "No entity named '" + name + "' found, with kind '" + kind.toLowerCase(Locale.ROOT) + "' in namespace '" + namespace + "'"));
     }
 
@@ -214,6 +232,10 @@ public final class EntitiesRoutes {
             throw new InputException("entityRef: required");
         }
         String ref = EntityQueries.normalizeRef(input.entityRef());
+        if (!queries.readable(ref)) {
+            throw new NotFoundException("No entity " + input.entityRef() + " in the catalog");
+        }
+        access.require(request.requirePrincipal(), CatalogPermissions.ENTITY_REFRESH, ref);
         if (!engine.refresh(ref)) {
             throw new NotFoundException("No entity " + input.entityRef() + " in the catalog");
         }

@@ -26,9 +26,37 @@ public final class EntityQueries {
             "spec.profile.displayname");
 
     private final EntityIndex index;
+    private final java.util.function.Supplier<Object> access;
 
+    /** Queries over every entity (for services such as the catalog client). */
     public EntityQueries(EntityIndex index) {
+        this(index, () -> null);
+    }
+
+    /**
+     * Queries restricted to what the caller may read: {@code access} gives a filter predicate (the
+     * shape of {@code POST /entities/by-query}'s {@code query}) that every query ands with its own
+     * filter inside the index, so totals, facets, cursors and pages count only readable entities;
+     * null means no restriction.
+     */
+    public EntityQueries(EntityIndex index, java.util.function.Supplier<Object> access) {
         this.index = index;
+        this.access = access;
+    }
+
+    /** The entities matching {@code filter} that the caller may read. */
+    private RoaringBitmap match(EntityIndex.Reader reader, EntityFilter filter) {
+        RoaringBitmap matches = reader.match(filter);
+        Object restriction = access.get();
+        if (restriction != null) {
+            matches.and(Predicate.evaluate(reader, restriction));
+        }
+        return matches;
+    }
+
+    /** Whether the caller may read the entity (false when it does not exist). */
+    public boolean readable(String ref) {
+        return byRefs(List.of(ref), List.of()).getFirst().isPresent();
     }
 
     /**
@@ -76,7 +104,7 @@ public final class EntityQueries {
         EntityFilter filter = EntityFilter.parse(activeFilters);
         List<OrderField> order = OrderField.parseOrderFields(activeOrder);
         return index.read(reader -> {
-            RoaringBitmap matches = reader.match(filter);
+            RoaringBitmap matches = match(reader, filter);
             if (activePredicate != null) {
                 matches.and(Predicate.evaluate(reader, activePredicate));
             }
@@ -118,7 +146,7 @@ public final class EntityQueries {
      */
     public Page page(EntityFilter filter, Collection<String> onlyRefs, List<OrderField> order, String term, int offset, int limit) {
         return index.read(reader -> {
-            RoaringBitmap matches = reader.match(filter);
+            RoaringBitmap matches = match(reader, filter);
             if (onlyRefs != null) {
                 RoaringBitmap only = new RoaringBitmap();
                 onlyRefs.forEach(ref -> {
@@ -144,7 +172,7 @@ public final class EntityQueries {
     /** Each facet's values and counts among the entities matching a filter built in code. */
     public Map<String, Map<String, Long>> facets(List<String> facets, EntityFilter filter) {
         return index.read(reader -> {
-            RoaringBitmap matches = reader.match(filter);
+            RoaringBitmap matches = match(reader, filter);
             Map<String, Map<String, Long>> out = new LinkedHashMap<>();
             for (String facet : facets) {
                 out.put(facet, reader.facet(matches, facet.toLowerCase(Locale.ROOT)));
@@ -191,7 +219,7 @@ public final class EntityQueries {
     public List<String> list(List<String> filters, List<OrderField> order, int offset, int limit) {
         EntityFilter filter = EntityFilter.parse(filters);
         return index.read(reader -> {
-            RoaringBitmap matches = reader.match(filter);
+            RoaringBitmap matches = match(reader, filter);
             SortedView view = reader.sorted(order);
             List<String> items = new ArrayList<>();
             for (int position : forward(view, matches, cursorFreeStart(view, matches, offset), limit)) {
@@ -205,7 +233,7 @@ public final class EntityQueries {
     public List<Optional<String>> byRefs(List<String> refs, List<String> filters) {
         EntityFilter filter = EntityFilter.parse(filters);
         return index.read(reader -> {
-            RoaringBitmap matches = filter.anyOf().isEmpty() ? null : reader.match(filter);
+            RoaringBitmap matches = filter.anyOf().isEmpty() && access.get() == null ? null : match(reader, filter);
             List<Optional<String>> out = new ArrayList<>(refs.size());
             for (String ref : refs) {
                 int ordinal = reader.ordinal(normalizeRef(ref));
@@ -225,7 +253,7 @@ public final class EntityQueries {
     public Map<String, Map<String, Long>> facets(List<String> facets, List<String> filters, Object predicate) {
         EntityFilter filter = EntityFilter.parse(filters);
         return index.read(reader -> {
-            RoaringBitmap matches = reader.match(filter);
+            RoaringBitmap matches = match(reader, filter);
             if (predicate != null) {
                 matches.and(Predicate.evaluate(reader, predicate));
             }

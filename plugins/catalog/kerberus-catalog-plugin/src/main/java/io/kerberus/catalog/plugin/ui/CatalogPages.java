@@ -36,7 +36,8 @@ public final class CatalogPages {
     private final EntityQueries queries;
 
     public CatalogPages(Jdbi jdbi, Clock clock, EntityQueries queries, EntityIndex index, ProcessingEngine engine, LocationService locations,
-                        String organization, List<EntityTab> extensionTabs, List<EntityCard> extensionCards) {
+                        String organization, List<EntityTab> extensionTabs, List<EntityCard> extensionCards,
+                        io.kerberus.catalog.plugin.permission.CatalogAccess access, io.kerberus.plugin.AuditLog audit) {
         this.queries = queries;
         this.stars = new StarStore(jdbi, clock);
         Related related = new Related(queries);
@@ -59,8 +60,8 @@ public final class CatalogPages {
             tabs.add(tab);
         }
         this.table = new CatalogTablePage(queries, stars, organization);
-        this.entityPage = new EntityPage(index, stars, tabs);
-        this.actions = new EntityActions(entityPage, stars, engine, locations, queries);
+        this.entityPage = new EntityPage(index, stars, tabs, queries, access);
+        this.actions = new EntityActions(entityPage, stars, engine, locations, queries, access, audit);
         this.importPage = new ImportPage(locations, engine, index);
     }
 

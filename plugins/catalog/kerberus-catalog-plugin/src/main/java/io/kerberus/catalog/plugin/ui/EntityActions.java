@@ -34,7 +34,13 @@ final class EntityActions {
     private final LocationService locations;
     private final EntityQueries queries;
 
-    EntityActions(EntityPage page, StarStore stars, ProcessingEngine engine, LocationService locations, EntityQueries queries) {
+    private final io.kerberus.catalog.plugin.permission.CatalogAccess access;
+    private final io.kerberus.plugin.AuditLog audit;
+
+    EntityActions(EntityPage page, StarStore stars, ProcessingEngine engine, LocationService locations, EntityQueries queries,
+                  io.kerberus.catalog.plugin.permission.CatalogAccess access, io.kerberus.plugin.AuditLog audit) {
+        this.access = access;
+        this.audit = audit;
         this.page = page;
         this.stars = stars;
         this.engine = engine;
@@ -51,6 +57,7 @@ final class EntityActions {
 
     Object refresh(Request request) {
         Entity entity = page.load(request);
+        access.require(request.requirePrincipal(), io.kerberus.catalog.plugin.permission.CatalogPermissions.ENTITY_REFRESH, entity.ref().key());
         engine.refresh(entity.ref().key());
         return Response.redirect(EntityLinks.path(entity) + "?notice=refreshed");
     }
@@ -58,6 +65,7 @@ final class EntityActions {
     /** The confirmation page: unregister the whole location, or delete only this entity. */
     View confirm(Request request) {
         Entity entity = page.load(request);
+        access.require(request.requirePrincipal(), io.kerberus.catalog.plugin.permission.CatalogPermissions.ENTITY_DELETE, entity.ref().key());
         Optional<LocationService.Location> origin = locations.originOf(entity);
         List<Html> choices = new ArrayList<>();
         if (origin.isPresent() && !locations.isFromConfig(origin.get())) {
@@ -87,6 +95,8 @@ final class EntityActions {
 
     Object unregister(Request request) {
         Entity entity = page.load(request);
+        io.kerberus.plugin.Principal principal = request.requirePrincipal();
+        access.require(principal, io.kerberus.catalog.plugin.permission.CatalogPermissions.ENTITY_DELETE, entity.ref().key());
         String mode = request.formParam("mode").orElse("");
         switch (mode) {
             case "location" -> {
@@ -95,9 +105,14 @@ final class EntityActions {
                 if (locations.isFromConfig(origin)) {
                     throw new InputException("The location " + origin.target() + " is in the portal's config (catalog.locations); remove it there");
                 }
+                access.require(principal, io.kerberus.catalog.plugin.permission.CatalogPermissions.LOCATION_DELETE, null);
                 locations.delete(origin);
+                audit.record(principal, "catalog.location.delete", origin.target(), Map.of("entityRef", entity.ref().toString(), "via", "page"));
             }
-            case "entity" -> engine.delete(List.of(entity.ref().key()));
+            case "entity" -> {
+                engine.delete(List.of(entity.ref().key()));
+                audit.record(principal, "catalog.entity.delete", entity.ref().key(), Map.of("via", "page"));
+            }
             default -> throw new InputException("mode: choose location or entity");
         }
         return Response.redirect("/catalog?kind=" + EntityLinks.encode(entity.kind().toLowerCase(Locale.ROOT)) + "&notice=unregistered");

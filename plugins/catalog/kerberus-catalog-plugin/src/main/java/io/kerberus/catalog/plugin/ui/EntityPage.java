@@ -36,7 +36,13 @@ final class EntityPage {
     private final StarStore stars;
     private final List<EntityTab> tabs;
 
-    EntityPage(EntityIndex index, StarStore stars, List<EntityTab> tabs) {
+    private final io.kerberus.catalog.plugin.query.EntityQueries queries;
+    private final io.kerberus.catalog.plugin.permission.CatalogAccess access;
+
+    EntityPage(EntityIndex index, StarStore stars, List<EntityTab> tabs, io.kerberus.catalog.plugin.query.EntityQueries queries,
+               io.kerberus.catalog.plugin.permission.CatalogAccess access) {
+        this.queries = queries;
+        this.access = access;
         this.index = index;
         this.stars = stars;
         this.tabs = tabs.stream().sorted(Comparator.comparingInt(EntityTab::order).thenComparing(EntityTab::title)).toList();
@@ -45,7 +51,8 @@ final class EntityPage {
     /** The entity a page is about, as the API serves it, or a 404 naming it. */
     Entity load(Request request) {
         EntityRef ref = refOf(request);
-        return index.jsonByRef(ref.key()).map(EntityLinks::parse).orElseThrow(() -> new NotFoundException(
+        // an entity the caller may not read answers 404, as Backstage does, so its existence does not leak
+        return index.jsonByRef(ref.key()).filter(json -> queries.readable(ref.key())).map(EntityLinks::parse).orElseThrow(() -> new NotFoundException(
                 "There is no " + ref.kind() + " named \"" + ref.name() + "\" in namespace \"" + ref.namespace()
                         + "\". It may have been unregistered or renamed; search the catalog for it."));
     }
@@ -87,15 +94,18 @@ final class EntityPage {
         return Html.format("""
                 <div class="entity-header"><div class="entity-meta row"><span class="badge muted">{}</span>{}{}\
                 <code class="entity-ref">{}</code>{}</div><div class="entity-actions row">{}\
-                <form method="post" action="{}/refresh">{}<button type="submit" class="button small">Refresh</button></form>\
-                <a class="button small" href="{}/unregister">Unregister</a></div></div>""",
+                {}{}</div></div>""",
                 EntityLinks.kindLabel(entity.kind()),
                 entity.specString("type").map(type -> Html.format("<span class=\"badge muted\">{}</span>", type)).orElse(Html.EMPTY),
                 AboutCard.lifecycle(entity.specString("lifecycle").orElse("")),
                 entity.ref().toString(),
                 owner.isEmpty() ? Html.EMPTY : Html.format("<span class=\"entity-owner\">Owner: {}</span>", owner),
                 starForm(entity, request, stars.isStarred(request.requirePrincipal().subject(), entity.ref().key())),
-                path, Forms.csrfField(request), path);
+                access.allowed(request.requirePrincipal(), io.kerberus.catalog.plugin.permission.CatalogPermissions.ENTITY_REFRESH, entity.ref().key())
+                        ? Html.format("<form method=\"post\" action=\"{}/refresh\">{}<button type=\"submit\" class=\"button small\">Refresh</button></form>",
+                        path, Forms.csrfField(request)) : Html.EMPTY,
+                access.allowed(request.requirePrincipal(), io.kerberus.catalog.plugin.permission.CatalogPermissions.ENTITY_DELETE, entity.ref().key())
+                        ? Html.format("<a class=\"button small\" href=\"{}/unregister\">Unregister</a>", path) : Html.EMPTY);
     }
 
     /** The star toggle: a form that works without JavaScript, swapped in place by htmx. */
