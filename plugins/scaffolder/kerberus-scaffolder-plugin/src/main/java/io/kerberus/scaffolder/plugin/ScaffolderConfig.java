@@ -1,6 +1,7 @@
 package io.kerberus.scaffolder.plugin;
 
 import io.kerberus.plugin.Config;
+import io.kerberus.scaffolder.plugin.actions.GitlabIntegration;
 import io.kerberus.scaffolder.plugin.template.ScmIntegrationTypes;
 
 import java.time.Duration;
@@ -30,10 +31,15 @@ import java.util.Map;
  * @param scmTypes           the SCM integration type of each host, for {@code parseRepoUrl}
  * @param github             {@code integrations.github} by host ({@code host}, {@code apiBaseUrl}, {@code token}), for {@code publish:github}
  * @param taskRetention      how long ended tasks (completed, failed, cancelled) are kept before the clean-up job deletes them
+ * @param gitlab             {@code integrations.gitlab} by host ({@code host}, {@code apiBaseUrl}, {@code baseUrl}, {@code token}),
+ *                           for the {@code publish:gitlab} actions; {@code gitlab.com} without a token when not configured
  */
 public record ScaffolderConfig(int workers, Duration pollInterval, Duration heartbeatInterval, Duration heartbeatTimeout,
                                Duration workspaceRetention, ScmIntegrationTypes scmTypes,
-                               Map<String, io.kerberus.scaffolder.plugin.actions.GithubIntegration> github, Duration taskRetention) {
+                               Map<String, io.kerberus.scaffolder.plugin.actions.GithubIntegration> github, Duration taskRetention,
+                               Map<String, GitlabIntegration> gitlab) {
+
+    private static final List<String> GITLAB_KEYS = List.of("host", "apiBaseUrl", "baseUrl", "token", "commitSigningKey", "retry");
 
     private static final List<String> SCM_TYPES = List.of("github", "gitlab", "bitbucket", "bitbucketCloud", "bitbucketServer",
             "azure", "gitea", "gerrit");
@@ -60,7 +66,7 @@ public record ScaffolderConfig(int workers, Duration pollInterval, Duration hear
             throw config.error("taskRetention", "must be at least 1m, for example 30d or PT720H");
         }
         return new ScaffolderConfig(workers, poll, beat, timeout, retention, ScmIntegrationTypes.publicHosts().with(scmHosts(root)), github(root),
-                taskRetention);
+                taskRetention, gitlab(root));
     }
 
     private static Duration positive(Config config, String key, Duration fallback) {
@@ -88,6 +94,44 @@ public record ScaffolderConfig(int workers, Duration pollInterval, Duration hear
             }
         });
         return Map.copyOf(out);
+    }
+
+    /**
+     * {@code integrations.gitlab[]}: host (gitlab.com by default), apiBaseUrl ({@code https://<host>/api/v4}), baseUrl
+     * ({@code https://<host>}) and token. Nobody else claims {@code integrations}, so unknown keys are refused here.
+     */
+    private static Map<String, GitlabIntegration> gitlab(Config root) {
+        Map<String, GitlabIntegration> out = new LinkedHashMap<>();
+        root.getOptionalConfig("integrations").flatMap(i -> i.getOptionalConfigList("gitlab")).orElse(List.of()).forEach(entry -> {
+            for (String key : entry.keys()) {
+                if (!GITLAB_KEYS.contains(key)) {
+                    throw entry.error(key, "unknown key; integrations.gitlab[] takes " + String.join(", ", GITLAB_KEYS));
+                }
+            }
+            entry.ignore("commitSigningKey", "commit signing is not supported by the Kerberus GitLab actions");
+            entry.ignore("retry", "GitLab requests are not retried by Kerberus");
+            String host = entry.getString("host", "gitlab.com");
+            if (host.isBlank() || host.contains("/")) {
+                throw entry.error("host", "must be a host name such as gitlab.com or gitlab.example.com:8443");
+            }
+            out.put(host, new GitlabIntegration(host, url(entry, "apiBaseUrl", "https://" + host + "/api/v4"),
+                    url(entry, "baseUrl", "https://" + host), entry.getOptionalString("token")));
+        });
+        out.putIfAbsent("gitlab.com", GitlabIntegration.gitlabCom(java.util.Optional.empty()));
+        return Map.copyOf(out);
+    }
+
+    private static java.net.URI url(Config entry, String key, String fallback) {
+        String value = entry.getOptionalString(key).orElse(fallback);
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+                throw entry.error(key, "must be an http(s) URL, for example " + fallback + "; got " + value);
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw entry.error(key, "is not a URL: " + value);
+        }
     }
 
     /** {@code integrations.<type>[].host}, as Backstage's integrations registry knows them. */

@@ -47,6 +47,7 @@ public final class ScaffolderPlugin implements Plugin {
     public void register(Registrar registrar) {
         config = ScaffolderConfig.from(registrar.config(), registrar.rootConfig());
         registrar.uses(CatalogClient.REF);
+        registrar.usesIfPresent(io.kerberus.notifications.NotificationService.REF);
         registrar.extensionPoint(ScaffolderExtensions.ACTIONS, actions);
     }
 
@@ -57,8 +58,13 @@ public final class ScaffolderPlugin implements Plugin {
         io.kerberus.scaffolder.plugin.actions.BuiltinActions.create(catalog, config.scmTypes(),
                 host -> java.util.Optional.ofNullable(config.github().get(host))
                         .or(() -> host.equals("github.com") ? java.util.Optional.of(
-                                io.kerberus.scaffolder.plugin.actions.GithubIntegration.githubCom(java.util.Optional.empty())) : java.util.Optional.empty()))
+                                io.kerberus.scaffolder.plugin.actions.GithubIntegration.githubCom(java.util.Optional.empty())) : java.util.Optional.empty()),
+                host -> java.util.Optional.ofNullable(config.gitlab().get(host)))
                 .forEach(actions::add);
+        // notification:send only when a plugin provides notifications (it may start after the scaffolder)
+        io.kerberus.scaffolder.plugin.actions.NotificationSendAction.addWhenAvailable(actions,
+                () -> actions.find(io.kerberus.scaffolder.plugin.actions.NotificationSendAction.ID),
+                context.optionalService(io.kerberus.notifications.NotificationService.REF), context.lifecycle());
 
         TaskSignals signals = new TaskSignals();
         TaskStore store = new TaskStore(context.database().unwrap(Jdbi.class), context.clock(), signals);

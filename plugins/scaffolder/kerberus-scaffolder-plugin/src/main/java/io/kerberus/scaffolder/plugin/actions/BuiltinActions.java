@@ -25,6 +25,17 @@ public final class BuiltinActions {
      */
     public static List<Action> create(Supplier<CatalogClient> catalog, ScmIntegrationTypes types,
             Function<String, Optional<GithubIntegration>> github) {
+        return create(catalog, types, github, host -> Optional.empty());
+    }
+
+    /**
+     * @param catalog      the catalog client (asked lazily: it may start after the scaffolder)
+     * @param types        which integration type serves a host, for {@code repoUrl}s
+     * @param github       the {@code integrations.github} entry for a host
+     * @param gitlab       the {@code integrations.gitlab} entry for a host
+     */
+    public static List<Action> create(Supplier<CatalogClient> catalog, ScmIntegrationTypes types,
+            Function<String, Optional<GithubIntegration>> github, Function<String, Optional<GitlabIntegration>> gitlab) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         TemplateSource source = new TemplateSource(() -> catalog.get().fileRoots(), () -> catalog.get().reader(),
                 new GithubTreeReader(github, http));
@@ -40,6 +51,9 @@ public final class BuiltinActions {
                 new CatalogWriteAction(),
                 new CatalogFetchAction(catalog),
                 new PublishGitAction(() -> catalog.get().fileRoots()),
-                new PublishGithubAction(types, github, http));
+                new PublishGithubAction(types, github, http),
+                new PublishGithubPullRequestAction(types, github, http),
+                new PublishGitlabAction(types, gitlab, http),
+                new PublishGitlabMergeRequestAction(types, gitlab, http));
     }
 }

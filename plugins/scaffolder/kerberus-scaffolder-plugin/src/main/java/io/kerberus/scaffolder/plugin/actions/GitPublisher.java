@@ -39,7 +39,12 @@ final class GitPublisher {
      * @throws ConflictException when the remote already has the branch
      */
     static String publish(ActionContext ctx, Commit commit, String remote, Optional<String> token, boolean pushIt) {
-        CredentialsProvider credentials = token.map(t -> new UsernamePasswordCredentialsProvider("x-access-token", t))
+        return publish(ctx, commit, remote, token, pushIt, "x-access-token");
+    }
+
+    /** As {@link #publish(ActionContext, Commit, String, Optional, boolean)}, with the token under {@code username} (GitLab: {@code oauth2}). */
+    static String publish(ActionContext ctx, Commit commit, String remote, Optional<String> token, boolean pushIt, String username) {
+        CredentialsProvider credentials = token.map(t -> new UsernamePasswordCredentialsProvider(username, t))
                 .orElse(null);
         try (Git git = Git.init().setDirectory(commit.dir().toFile()).setInitialBranch(commit.branch()).call()) {
             git.add().addFilepattern(".").call();

@@ -2,6 +2,7 @@ package io.kerberus.scaffolder.plugin.api;
 
 import com.sun.net.httpserver.HttpServer;
 import io.kerberus.catalog.plugin.CatalogPlugin;
+import io.kerberus.notifications.plugin.NotificationsPlugin;
 import io.kerberus.scaffolder.plugin.ScaffolderPlugin;
 import io.kerberus.test.TestBackend;
 import io.kerberus.test.TestHttp;
@@ -40,14 +41,14 @@ class ReferenceDryRunIT {
 
     /** What each template must do: completed, or failed with this text in its log. */
     static final Map<String, String> EXPECTED = Map.of(
-            "packages/create-app/templates/default-app/examples/template", "unknown action 'notification:send'",
+            "packages/create-app/templates/default-app/examples/template", "completed",
             "plugins/scaffolder-backend/sample-templates/conditional-output-demo", "completed",
             "plugins/scaffolder-backend/sample-templates/conditional-parameters-demo", "completed",
-            "plugins/scaffolder-backend/sample-templates/notifications-demo", "unknown action 'notification:send'",
+            "plugins/scaffolder-backend/sample-templates/notifications-demo", "completed",
             "software-templates/scaffolder-templates/create-react-app", "completed",
             "software-templates/scaffolder-templates/docs-template", "completed",
-            "software-templates/scaffolder-templates/gitlab-merge-request", "unknown action 'publish:gitlab:merge-request'",
-            "software-templates/scaffolder-templates/pull-request", "unknown action 'publish:github:pull-request'",
+            "software-templates/scaffolder-templates/gitlab-merge-request", "completed",
+            "software-templates/scaffolder-templates/pull-request", "completed",
             "software-templates/scaffolder-templates/springboot-grpc-template", "completed");
 
     static TestBackend backend;
@@ -79,7 +80,7 @@ class ReferenceDryRunIT {
             exchange.close();
         });
         github.start();
-        backend = TestBackend.builder().plugins(new CatalogPlugin(), new ScaffolderPlugin()).config("""
+        backend = TestBackend.builder().plugins(new CatalogPlugin(), new NotificationsPlugin(), new ScaffolderPlugin()).config("""
                 catalog:
                   processingInterval: 1h
                 scaffolder:
