@@ -22,14 +22,21 @@ final class TaskResult {
             return Html.trusted("<p class=\"notice success\" role=\"status\">The run completed.</p>");
         }
         List<Html> links = new ArrayList<>();
+        boolean primary = true;
         for (JsonNode link : output.path("links")) {
             String href = href(link);
             if (href == null) {
                 continue;
             }
             String title = link.path("title").asString("");
-            links.add(Html.format("<li><a class=\"button{}\" href=\"{}\">{}</a></li>", links.isEmpty() ? " primary" : "",
-                    Html.safeUrl(href), title.isBlank() ? href : title));
+            if (Html.safeUrl(href).equals("#")) {
+                // file:// and other addresses a browser may not open from a page: shown to copy instead
+                links.add(Html.format("<li class=\"task-link-text\">{}: <code>{}</code></li>", title.isBlank() ? "Link" : title, href));
+                continue;
+            }
+            links.add(Html.format("<li><a class=\"button{}\" href=\"{}\">{}</a></li>", primary ? " primary" : "",
+                    href, title.isBlank() ? href : title));
+            primary = false;
         }
         List<Html> texts = new ArrayList<>();
         for (JsonNode text : output.path("text")) {

@@ -137,7 +137,7 @@ final class TemplateWizard {
         boolean last = nextStep(form, step, values) == form.stepCount();
         Html description = form.stepDescription(step).map(d -> Html.format("<p class=\"muted\">{}</p>", d)).orElse(Html.EMPTY);
         Html summary = problems.isEmpty() ? Html.EMPTY : Html.format(
-                "<p class=\"notice warning\" role=\"alert\" id=\"form-problems\">{} {} to fix below.</p>", problems.size(),
+                "<p class=\"notice warning\" role=\"alert\" id=\"form-problems\">{} {} attention; see below.</p>", problems.size(),
                 problems.size() == 1 ? "field needs" : "fields need");
         Html body = Html.format("""
                 {}{}<form class="form" method="post" action="{}" novalidate data-wizard>{}\

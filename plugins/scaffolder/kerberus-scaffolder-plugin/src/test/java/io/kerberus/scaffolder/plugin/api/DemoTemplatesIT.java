@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rendered, pushed with publish:git to a new local bare repository under the data folder, and registered
  * in the catalog through the catalog's local git reader.
  */
-class DemoTemplatesIT {
+public class DemoTemplatesIT {
 
     static final Path DEMO = Path.of("../../../app/kerberus-app/src/main/resources/demo/catalog");
 
@@ -83,7 +83,8 @@ class DemoTemplatesIT {
         }
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
+    /** Copies a folder tree, for tests that serve the demo templates. */
+    public static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path path : walk.toList()) {
                 Path target = to.resolve(from.relativize(path).toString());

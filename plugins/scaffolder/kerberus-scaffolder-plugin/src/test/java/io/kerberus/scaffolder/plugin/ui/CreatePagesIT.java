@@ -137,7 +137,7 @@ class CreatePagesIT {
         assertThat(first.body()).contains("Name it", "aria-current=\"step\"", "Lower-case letters and dashes");
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.body()).contains("aria-invalid=\"true\"", "class=\"field-error\"", "value=\"Not Valid!\"")
-                .contains("1 field needs to fix below");
+                .contains("1 field needs attention; see below.");
     }
 
     @Test

@@ -95,6 +95,8 @@ class ScaffolderBrowserIT {
               owner: ${{ values.owner }}
             """;
 
+    static final Path DEMO_TEMPLATES = Path.of("../../../app/kerberus-app/src/main/resources/demo/catalog/templates");
+
     static Path dir;
     static Path repos;
     static TestBackend backend;
@@ -114,6 +116,9 @@ class ScaffolderBrowserIT {
                 spec: {type: team, children: []}
                 """);
         Git.init().setBare(true).setDirectory(repos.resolve("browser-made.git").toFile()).call().close();
+        // the app's demo Java service template, as ./kerberus start serves it: it publishes to ../../../demo-git
+        Path demo = Files.createDirectories(dir.resolve("demo-catalog/templates"));
+        io.kerberus.scaffolder.plugin.api.DemoTemplatesIT.copyTree(DEMO_TEMPLATES.resolve("java-service"), demo.resolve("java-service"));
         backend = TestBackend.builder().plugins(new CatalogPlugin(), new ScaffolderPlugin()).database(TestDatabase.H2).config("""
                 catalog:
                   processingInterval: 1h
@@ -122,12 +127,15 @@ class ScaffolderBrowserIT {
                   locations:
                     - {type: file, target: '%s'}
                     - {type: file, target: '%s'}
+                    - {type: file, target: '%s'}
                 scaffolder:
                   enabled: true
                   pollInterval: 100ms
-                """.formatted(dir, dir.resolve("template.yaml"), dir.resolve("org.yaml"))).start();
+                """.formatted(dir, dir.resolve("template.yaml"), dir.resolve("org.yaml"),
+                dir.resolve("demo-catalog/templates/java-service/template.yaml"))).start();
         TestSession session = TestSession.signInAsGuest(backend);
-        Eventually.until(() -> session.get("/create").body().contains("Browser service"), "the template in the catalog");
+        Eventually.until(() -> session.get("/create").body().contains("Browser service") && session.get("/create").body().contains("Java service (Maven)"),
+                "the templates in the catalog");
         browser = Browser.start(1300, 950);
         browser.signInAsGuest(backend.url());
     }
@@ -190,6 +198,40 @@ class ScaffolderBrowserIT {
         browser.waitForPath("/catalog/default/component/browser-made");
         assertThat(browser.waitFor(By.cssSelector("h1")).getText()).contains("browser-made");
         assertThat(pushedFile(repos.resolve("browser-made.git"), "catalog-info.yaml")).contains("name: browser-made", "owner: group:default/team-a");
+    }
+
+    @Test
+    void createsAServiceFromTheDemoJavaServiceTemplate() throws Exception {
+        browser.open(backend.url() + "/create?tag=maven");
+        browser.waitFor(By.cssSelector("[data-template='template:default/java-service'] a.button")).click();
+        browser.waitForPath("/create/templates/default/java-service");
+        browser.waitFor(By.name("v.name")).sendKeys("demo-made");
+        chooseOwner("group:default/team-a");
+        browser.driver().findElement(By.name("v.tags")).sendKeys("demo, browser");
+        browser.driver().findElement(By.cssSelector("button[value=next]")).click();
+
+        WebElement port = browser.waitFor(By.name("v.port"));
+        port.clear();
+        port.sendKeys("80");
+        browser.driver().findElement(By.cssSelector("button[value=next]")).click();
+        assertThat(browser.waitFor(By.cssSelector(".field-error")).getText()).contains("1024");
+        WebElement again = browser.driver().findElement(By.name("v.port"));
+        again.clear();
+        again.sendKeys("8081");
+        browser.driver().findElement(By.cssSelector("button[value=next]")).click();
+        assertThat(browser.waitFor(By.cssSelector(".review")).getText()).contains("demo-made", "8081", "browser");
+        browser.driver().findElement(By.cssSelector("button[value=create]")).click();
+
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(browser.script(
+                "var t = document.querySelector('#task'); return t !== null && ['completed', 'failed', 'cancelled'].includes(t.dataset.taskStatus)")));
+        String log = browser.driver().findElement(By.id("task-log")).getText();
+        assertThat(browser.driver().findElement(By.cssSelector("[data-task-badge]")).getText()).as(log).isEqualTo("completed");
+        assertThat(browser.driver().findElement(By.cssSelector(".task-text")).getText()).contains("git clone");
+        browser.waitFor(By.linkText("Open in catalog")).click();
+        browser.waitForPath("/catalog/default/component/demo-made");
+        assertThat(pushedFile(dir.resolve("demo-git/demo-made.git"), "mkdocs.yml")).contains("demo-made");
+        assertThat(pushedFile(dir.resolve("demo-git/demo-made.git"), "catalog-info.yaml"))
+                .contains("name: demo-made", "owner: group:default/team-a", "- browser").doesNotContain("${{");
     }
 
     private static void chooseOwner(String ref) {
