@@ -6,8 +6,8 @@
 #
 # Full builds: every variant builds the same source RUNS times into a fresh output folder, round-robin (one
 # untimed warm-up each first); the time is the whole command, process start to exit (JVM start-up included
-# for Kerberus), with `sync` before each run so one build's write-back does not land in the next. Kerberus'
-# own "in X ms" is reported too. Rebuild after one page changed: a second CLI build into the same output
+# for Kerberus), with `sync` before each run so one build's write-back does not land in the next; also its CPU time
+# (user + sys, with children). Kerberus' own "in X ms" is reported too. Rebuild after one page changed: a second CLI build into the same output
 # folder (Kerberus and MkDocs), and `kerberus techdocs serve`, which rebuilds in a warm JVM when a file
 # changes: time from writing the page to its "Built N pages in X ms" line (with its default 500 ms polling
 # and with --poll 50), and that X. MkDocs rebuilds incrementally only under `mkdocs serve --dirtyreload`,
@@ -72,16 +72,18 @@ build_cmd() { # variant out
   esac
 }
 
-# one timed build: prints "wall_ms inprocess_ms" (inprocess "-" for MkDocs)
+# one timed build: prints "wall_ms inprocess_ms cpu_ms" (inprocess "-" for MkDocs); cpu = user + sys of the command and its
+# children, less sensitive to other load on the machine than the wall time
 timed_build() { # variant out
-  local log="$WORK/build.log" start end
+  local log="$WORK/build.log" start end rc=0 TIMEFORMAT='%3U %3S'
   sync
   start=$(now_ns)
-  build_cmd "$1" "$2" >"$log" 2>&1 || { cat "$log" >&2; say "$1 failed"; exit 1; }
+  { time build_cmd "$1" "$2" >"$log" 2>&1 || rc=$?; } 2>"$WORK/cpu.txt"
   end=$(now_ns)
+  [ "$rc" = 0 ] || { cat "$log" >&2; say "$1 failed"; exit 1; }
   local inproc="-"
   [[ "$1" = kerberus* ]] && inproc=$(sed -n 's/^Built [0-9]* pages into .* in \([0-9]*\) ms.*/\1/p' "$log")
-  echo "$(( (end - start) / 1000000 )) $inproc"
+  echo "$(( (end - start) / 1000000 )) $inproc $(awk '{printf "%d", ($1 + $2) * 1000}' "$WORK/cpu.txt")"
 }
 
 stats() { # numbers... -> "median min max"
@@ -97,17 +99,21 @@ for v in "${variants[@]}"; do build_cmd "$v" "$WORK/warmup-$v" >/dev/null 2>&1 |
 (cd "$site" && mkdocs build --strict -q -d "$WORK/strict-check") || { say "MkDocs reports warnings on the generated site"; exit 1; }
 "$ROOT/kerberus" techdocs build --source-dir "$site" --output-dir "$WORK/strict-check-kerberus" -q --strict >/dev/null \
   || { say "Kerberus reports warnings on the generated site"; exit 1; }
+# what each tool writes: MB in how many files
+site_size() { find "$1" -type f -printf '%s\n' | awk '{s += $1; n++} END {printf "%.1f MB in %d files", s / 1048576, n}'; }
+size_kerberus=$(site_size "$WORK/warmup-kerberus")
+size_mkdocs=$(site_size "$WORK/warmup-mkdocs-mkdocs")
 rm -rf "$WORK"/warmup-* "$WORK"/strict-check*; sync
 
-declare -A wall inproc
-for v in "${variants[@]}"; do wall[$v]=""; inproc[$v]=""; done
+declare -A wall inproc cpu
+for v in "${variants[@]}"; do wall[$v]=""; inproc[$v]=""; cpu[$v]=""; done
 read -r busy0 total0 <<<"$(cpu_busy)"
 for round in $(seq 1 "$RUNS"); do
   for v in "${variants[@]}"; do
-    read -r w i <<<"$(timed_build "$v" "$WORK/out-$v-$round")"
+    read -r w i c <<<"$(timed_build "$v" "$WORK/out-$v-$round")"
     [ -n "$w" ] || exit 1
-    wall[$v]+="$w "; [ "$i" != - ] && inproc[$v]+="$i "
-    say "round $round: $v ${w} ms$([ "$i" != - ] && echo " (in-process $i ms)")"
+    wall[$v]+="$w "; cpu[$v]+="$c "; [ "$i" != - ] && inproc[$v]+="$i "
+    say "round $round: $v ${w} ms, CPU $c ms$([ "$i" != - ] && echo " (in-process $i ms)")"
   done
   rm -rf "$WORK"/out-*-"$round"
 done
@@ -126,7 +132,7 @@ for v in "${variants[@]}"; do
   build_cmd "$v" "$out" >/dev/null 2>&1
   for round in $(seq 1 "$RUNS"); do
     touch_page
-    read -r w i <<<"$(timed_build "$v" "$out")"
+    read -r w i _ <<<"$(timed_build "$v" "$out")"
     [ -n "$w" ] || exit 1
     rewall[$v]+="$w "; [ "$i" != - ] && reinproc[$v]+="$i "
     say "rebuild $round: $v ${w} ms$([ "$i" != - ] && echo " (in-process $i ms)")"
@@ -190,16 +196,16 @@ cell() { read -r m lo hi <<<"$(stats $1)"; echo "$m ms ($lo-$hi)"; }
 median() { read -r m _ _ <<<"$(stats $1)"; echo "$m"; }
 k_wall=$(median "${wall[kerberus]}")
 rows=()
-rows+=("| Kerberus \`techdocs build\` (CLI, cold JVM) | $(cell "${wall[kerberus]}") | $(cell "${inproc[kerberus]}") | $(cell "${rewall[kerberus]}") | - |")
-rows+=("| Kerberus \`techdocs build\`, \`KERBERUS_AOT=off\` (no AOT cache) | $(cell "${wall[kerberus-noaot]}") | $(cell "${inproc[kerberus-noaot]}") | $(cell "${rewall[kerberus-noaot]}") | - |")
+rows+=("| Kerberus \`techdocs build\` (CLI, cold JVM) | $(cell "${wall[kerberus]}") | $(cell "${cpu[kerberus]}") | $(cell "${inproc[kerberus]}") | $(cell "${rewall[kerberus]}") | - |")
+rows+=("| Kerberus \`techdocs build\`, \`KERBERUS_AOT=off\` (no AOT cache) | $(cell "${wall[kerberus-noaot]}") | $(cell "${cpu[kerberus-noaot]}") | $(cell "${inproc[kerberus-noaot]}") | $(cell "${rewall[kerberus-noaot]}") | - |")
 ratios=()
 for t in "${themes[@]}"; do
   v="mkdocs-$t"
-  rows+=("| MkDocs \`mkdocs build -t $t\` | $(cell "${wall[$v]}") | - | $(cell "${rewall[$v]}") | $(awk -v a="$(median "${wall[$v]}")" -v b="$k_wall" 'BEGIN {printf "%.1fx", a / b}') |")
+  rows+=("| MkDocs \`mkdocs build -t $t\` | $(cell "${wall[$v]}") | $(cell "${cpu[$v]}") | - | $(cell "${rewall[$v]}") | $(awk -v a="$(median "${wall[$v]}")" -v b="$k_wall" 'BEGIN {printf "%.1fx", a / b}') |")
   ratios+=("$(awk -v a="$(median "${wall[$v]}")" -v b="$k_wall" 'BEGIN {printf "%.1f", a / b}')")
 done
 for poll in 500 50; do
-  rows+=("| Kerberus \`techdocs serve --poll $poll\` (warm JVM) | - | - | $(cell "${servewall[$poll]}") (build $(cell "${servebuilt[$poll]}")) | - |")
+  rows+=("| Kerberus \`techdocs serve --poll $poll\` (warm JVM) | - | - | - | $(cell "${servewall[$poll]}") (build $(cell "${servebuilt[$poll]}")) | - |")
 done
 min_ratio=$(printf '%s\n' "${ratios[@]}" | sort -n | head -n 1)
 fast=$(awk -v r="$min_ratio" 'BEGIN {print (r >= 10) ? "met" : "not met"}')
@@ -218,7 +224,8 @@ section="$WORK/section.md"
   echo "(\`bench/techdocs/generate.py\`: $pages pages, $md_kb KB of Markdown, nav of sections of 20 pages in parts of 5; headings, lists,"
   echo "a table, a code block, an admonition, relative links, a few PNGs; extensions admonition, tables, toc with permalinks, $fences)"
   echo "built by each tool; the same source builds without warnings in both (\`--strict\`). Full build = the whole command from"
-  echo "spawn to exit into a fresh folder (JVM start-up included), $RUNS runs each, round-robin, \`sync\` before each; in-process ="
+  echo "spawn to exit into a fresh folder (JVM start-up included), $RUNS runs each, round-robin, \`sync\` before each; CPU = user + sys"
+  echo "time of the command and its children (less sensitive than wall time to other load on the machine); in-process ="
   echo "Kerberus' own \"Built N pages ... in X ms\". Rebuild = one page changed, then: the same CLI build again into the same folder"
   echo "(MkDocs has no incremental build outside \`mkdocs serve --dirtyreload\`, not measured); for \`kerberus techdocs serve\`"
   echo "(warm JVM, full rebuild on change) from writing the page to its \"Built N pages in X ms\" line, which includes up to one"
@@ -226,13 +233,14 @@ section="$WORK/section.md"
   echo "trains for the techdocs commands (on the plugin's test corpus, in \`./kerberus build\`) and, for comparison, without it"
   echo "(\`KERBERUS_AOT=off\`). Median (min-max)."
   echo
+  echo "- Output: Kerberus $size_kerberus, MkDocs (default theme) $size_mkdocs"
   echo "- Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, output on $(df --output=fstype "$WORK" | tail -n 1); load average before $load_before; all processes together used ${other}% of the CPUs during the full builds"
   echo "- Versions: $(mkdocs --version 2>&1 | sed 's/ from .*//'), mkdocs-material $(dpkg-query -W -f='${Version}' mkdocs-material 2>/dev/null || echo 'not installed'), Python-Markdown $("$mkdocs_python" -c 'import markdown; print(markdown.__version__)' 2>/dev/null), pymdown-extensions $("$mkdocs_python" -c 'import pymdownx; print(pymdownx.__version__)' 2>/dev/null || echo 'not installed'); $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1) ($JAVA_HOME), launcher flags \`${KERBERUS_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k}\`"
   echo "- Targets: full build at least 10x faster than MkDocs: **$fast** (${min_ratio}x: the smaller of the MkDocs variants' ratios);"
   echo "  rebuild after one page changed under 1 s: **$rebuild** with \`techdocs serve\` (median $serve_med ms), **$cli_rebuild** with the CLI (median $cli_re ms)."
   echo
-  echo "| tool | full build, wall | full build, in-process | rebuild after one page changed | MkDocs / Kerberus (wall) |"
-  echo "| --- | ---: | ---: | ---: | ---: |"
+  echo "| tool | full build, wall | full build, CPU (user+sys) | full build, in-process | rebuild after one page changed | MkDocs / Kerberus (wall) |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
 } >"$section"
 cat "$section"

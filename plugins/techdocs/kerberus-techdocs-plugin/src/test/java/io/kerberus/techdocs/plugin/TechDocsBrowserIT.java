@@ -1,11 +1,14 @@
 package io.kerberus.techdocs.plugin;
 
+import io.kerberus.techdocs.plugin.build.BuildListener;
+import io.kerberus.techdocs.plugin.build.SiteBuilder;
 import io.kerberus.test.Browser;
 import io.kerberus.test.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -16,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * TechDocs in headless Chromium: the Docs tab builds on first view and shows the docs when ready,
  * nav and pager lead through the site, content tabs switch without script, code is highlighted,
- * Mermaid draws, in-docs search finds a section. Screenshots go to {@code target/screenshots}.
+ * Mermaid draws, in-docs search finds a section; a built site opened from disk draws its nav. Screenshots go to {@code target/screenshots}.
  */
 @DisplayName("TechDocs in a browser (issue #5)")
 class TechDocsBrowserIT {
@@ -70,6 +73,27 @@ class TechDocsBrowserIT {
         browser.driver().findElement(By.xpath("//div[contains(@class,'tabbed-set')]//label[normalize-space()='Kotlin']")).click();
         browser.waitUntil("document.querySelector('.tabbed-set code.language-kotlin').offsetParent !== null");
         assertThat(java.isDisplayed()).isFalse();
+    }
+
+    @Test
+    void builtSiteOpenedFromDiskDrawsItsNavFromTheNavScript(@TempDir Path out) throws Exception {
+        Path corpus = Path.of(TechDocsBrowserIT.class.getResource("/corpus/mkdocs.yml").toURI()).getParent();
+        new SiteBuilder(name -> null, "kerberus test").build(corpus, out.resolve("site"), "orders", BuildListener.NONE);
+
+        browser.open(out.resolve("site/guide/setup/index.html").toUri().toString());
+
+        // assets/nav.js holds the nav once; it marks the page shown and opens the sections around it
+        WebElement active = browser.waitFor(By.cssSelector(".site-nav a.active"));
+        assertThat(active.getText()).isEqualTo("Setup");
+        assertThat(active.getAttribute("aria-current")).isEqualTo("page");
+        assertThat(browser.script("return [...document.querySelectorAll('.site-nav details[open] > summary')].map(s => s.textContent)"))
+                .asList().containsExactly("Guide");
+        assertThat(browser.script("return document.querySelector('.site-nav a[href=\"../../guide/features/\"]').href"))
+                .asString().startsWith("file:").endsWith("/site/guide/features/");
+        assertThat(browser.script("return document.querySelector('.site-nav a[href=\"../../\"]').textContent")).isEqualTo("Home");
+        assertThat(browser.script("return document.querySelector('.site-nav a[target=_blank]').getAttribute('href')"))
+                .isEqualTo("https://status.acme.example");
+        browser.screenshot(SHOTS.resolve("techdocs-standalone.png"));
     }
 
     @Test

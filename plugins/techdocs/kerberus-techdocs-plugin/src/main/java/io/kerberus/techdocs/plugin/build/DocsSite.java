@@ -25,7 +25,7 @@ public record DocsSite(String siteName, String siteDescription, List<NavNode> na
 
     /** The file name of this model inside a site. */
     public static final String FILE = "kerberus_site.json";
-    /** Marks the start of a page's rendered Markdown in its {@code index.html}. */
+    /** Marks the start of a page's rendered Markdown in its {@code index.html}; sanitised content cannot hold comments, so no page can forge it. */
     public static final String CONTENT_START = "<!--kerberus:content-->";
     /** Marks the end of it. */
     public static final String CONTENT_END = "<!--/kerberus:content-->";

@@ -59,7 +59,7 @@ public final class NavHtml {
             this.nodes = nodes;
         }
 
-        /** The nav for the page at {@code current}, links made by {@code hrefOf}. */
+        /** The nav for the page at {@code current} (null: no page marked, no section open), links made by {@code hrefOf}. */
         public Html render(String current, UnaryOperator<String> hrefOf) {
             StringBuilder out = new StringBuilder(4096);
             out.append("<ul class=\"docs-nav-list\">");
@@ -71,7 +71,7 @@ public final class NavHtml {
         private static void items(List<Node> nodes, String current, UnaryOperator<String> hrefOf, StringBuilder out) {
             for (Node node : nodes) {
                 if (node.url == null) {
-                    out.append("<li class=\"docs-nav-section\"><details").append(node.contains(current) ? " open" : "").append("><summary>")
+                    out.append("<li class=\"docs-nav-section\"><details").append(current != null && node.contains(current) ? " open" : "").append("><summary>")
                             .append(node.title).append("</summary><ul>");
                     items(node.children, current, hrefOf, out);
                     out.append("</ul></details></li>");

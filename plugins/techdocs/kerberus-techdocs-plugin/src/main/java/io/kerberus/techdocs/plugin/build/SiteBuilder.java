@@ -11,8 +11,11 @@ import io.kerberus.techdocs.plugin.mkdocs.MkdocsException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +26,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Builds a MkDocs project (mkdocs.yml and its docs folder) into a site, in the JVM: pages rendered
@@ -83,7 +85,6 @@ public final class SiteBuilder {
      * fingerprint (null: computed from the folder; a copy fetched from a URL passes its own).
      */
     public Result build(Path projectDir, Path outputDir, String siteNameFallback, BuildListener listener, String etag) throws BuildException {
-        String sourceEtag = etag != null ? etag : SourceFingerprint.of(projectDir);
         long start = System.nanoTime();
         List<String> log = new ArrayList<>();
         BuildListener logging = line -> {
@@ -91,6 +92,7 @@ public final class SiteBuilder {
             listener.log(line);
         };
         MkdocsConfig config = config(projectDir, siteNameFallback, logging);
+        String sourceEtag = etag != null ? etag : SourceFingerprint.of(projectDir, config.docsDir());
         Path docs = projectDir.resolve(config.docsDir()).normalize();
         if (!docs.startsWith(projectDir.normalize())) {
             throw new BuildException(config.file() + ": docs_dir '" + config.docsDir() + "' leaves the project folder; point it at a folder inside it");
@@ -177,26 +179,42 @@ public final class SiteBuilder {
         Map<String, String> pages = new TreeMap<>();
         List<String> others = new ArrayList<>();
         Path realDocs;
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(docs)) {
+        Map<Path, BasicFileAttributes> all = new TreeMap<>();
+        try {
             realDocs = docs.toRealPath();
-            all = walk.filter(Files::isRegularFile).sorted().toList();
+            // the walk hands over each file's attributes: one stat a file, where a 500-page site made thousands
+            Files.walkFileTree(docs, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    all.put(file, attrs);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new BuildException("Cannot read " + docs + ": " + e.getMessage(), e);
         }
-        for (Path file : all) {
+        for (Map.Entry<Path, BasicFileAttributes> entry : all.entrySet()) {
+            Path file = entry.getKey();
             Path relative = docs.relativize(file);
             String path = relative.toString().replace('\\', '/');
             if (SourceFingerprint.hidden(relative)) {
                 continue;
             }
             try {
-                if (!file.toRealPath().startsWith(realDocs)) {
-                    warnings.add(new Warning(path, 0, "is a link to a file outside the docs folder; it is skipped"));
+                BasicFileAttributes attrs = entry.getValue();
+                // the walk follows no links, so only a link can lead outside the docs folder
+                if (attrs.isSymbolicLink()) {
+                    attrs = linkTarget(file);
+                    if (attrs != null && attrs.isRegularFile() && !file.toRealPath().startsWith(realDocs)) {
+                        warnings.add(new Warning(path, 0, "is a link to a file outside the docs folder; it is skipped"));
+                        continue;
+                    }
+                }
+                if (attrs == null || !attrs.isRegularFile()) {
                     continue;
                 }
                 if (path.endsWith(".md") || path.endsWith(".markdown")) {
-                    if (Files.size(file) > MAX_PAGE_BYTES) {
+                    if (attrs.size() > MAX_PAGE_BYTES) {
                         warnings.add(new Warning(path, 0, "is larger than " + MAX_PAGE_BYTES / 1024 / 1024 + " MB; it is skipped"));
                         continue;
                     }
@@ -211,6 +229,15 @@ public final class SiteBuilder {
             }
         }
         return new DocsFiles(pages, others);
+    }
+
+    /** What a link points at; null when it points nowhere (a broken link is skipped, as any non-file). */
+    private static BasicFileAttributes linkTarget(Path link) {
+        try {
+            return Files.readAttributes(link, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String decode(Path file, String path) throws IOException {

@@ -1,7 +1,5 @@
 package io.kerberus.techdocs.plugin.build;
 
-import io.kerberus.plugin.ui.Html;
-import io.kerberus.techdocs.plugin.markdown.Heading;
 import io.kerberus.techdocs.plugin.markdown.RenderedPage;
 import io.kerberus.techdocs.plugin.markdown.Section;
 import io.kerberus.techdocs.plugin.mkdocs.MkdocsConfig;
@@ -23,14 +21,10 @@ import java.util.stream.Stream;
 
 /**
  * Writes a built site: a standalone HTML page per page (readable offline, like {@code mkdocs build}'s
- * output), the docs' other files, {@code search/search_index.json} in MkDocs' format, the reader's
+ * output; see {@link StandalonePages}), the docs' other files, {@code search/search_index.json} in MkDocs' format, the reader's
  * {@link DocsSite} and, last, {@code techdocs_metadata.json}.
  */
 final class SiteWriter {
-
-    /** Marks the page body inside a built page, for the portal's reader. Sanitised content cannot contain comments. */
-    static final String CONTENT_START = DocsSite.CONTENT_START;
-    static final String CONTENT_END = DocsSite.CONTENT_END;
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -40,7 +34,7 @@ final class SiteWriter {
     private final Map<String, String> pageUrls;
     private final Map<String, String> titles;
     private final List<String> written = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final NavHtml.Compiled compiledNav;
+    private final StandalonePages standalone;
     private final Map<String, String> sourceByUrl = new java.util.HashMap<>();
 
     SiteWriter(Path out, MkdocsConfig config, List<DocsSite.NavNode> nav, Map<String, String> pageUrls, Map<String, String> titles) throws IOException {
@@ -49,7 +43,7 @@ final class SiteWriter {
         this.nav = nav;
         this.pageUrls = pageUrls;
         this.titles = titles;
-        this.compiledNav = NavHtml.compile(nav);
+        this.standalone = new StandalonePages(config.siteName(), nav);
         pageUrls.forEach((source, url) -> sourceByUrl.putIfAbsent(url, source));
         empty(out);
     }
@@ -76,7 +70,8 @@ final class SiteWriter {
             rendered.entrySet().parallelStream().forEach(entry -> {
                 DocsSite.PageInfo info = infos.get(pageUrls.get(entry.getKey()));
                 try {
-                    write(info.url() + "index.html", page(info, entry.getValue()).getBytes(StandardCharsets.UTF_8));
+                    String html = standalone.page(info, entry.getValue(), titleOf(info.previous()), titleOf(info.next()));
+                    write(info.url() + "index.html", html.getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -86,6 +81,8 @@ final class SiteWriter {
         }
         copyResource("/static/techdocs/content.css", "assets/content.css");
         copyResource("/static/techdocs/standalone.css", "assets/standalone.css");
+        write(StandalonePages.NAV_SCRIPT, standalone.navScript());
+        write(StandalonePages.SITE_MAP, standalone.siteMap());
         return infos;
     }
 
@@ -147,29 +144,10 @@ final class SiteWriter {
         return (repo.endsWith("/") ? repo : repo + "/") + (editUri.endsWith("/") ? editUri : editUri + "/") + source;
     }
 
-    private String page(DocsSite.PageInfo info, RenderedPage page) {
-        String root = PageUrls.relative(info.url(), "");
-        Html navHtml = compiledNav.render(info.url(), url -> PageUrls.relative(info.url(), url));
-        List<Html> toc = new ArrayList<>();
-        for (Heading heading : info.toc()) {
-            toc.add(Html.format("<li class=\"toc-{}\"><a href=\"#{}\">{}</a></li>", heading.level(), heading.id(), heading.title()));
-        }
-        Html pager = Html.format("<nav class=\"docs-pager\">{}{}</nav>",
-                info.previous() == null ? Html.EMPTY : Html.format("<a rel=\"prev\" href=\"{}\">← {}</a>", PageUrls.relative(info.url(), info.previous()),
-                        titleOf(info.previous())),
-                info.next() == null ? Html.EMPTY : Html.format("<a rel=\"next\" href=\"{}\">{} →</a>", PageUrls.relative(info.url(), info.next()),
-                        titleOf(info.next())));
-        return Html.format("""
-                <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">\
-                <title>{} · {}</title><link rel="stylesheet" href="{}assets/standalone.css"><link rel="stylesheet" href="{}assets/content.css"></head>
-                <body><header class="site-header"><a href="{}">{}</a></header><div class="site"><nav class="site-nav">{}</nav>\
-                <main>{}<article class="techdocs-content">{}</article>{}{}</main><aside class="site-toc"><ul>{}</ul></aside></div></body></html>
-                """, info.title(), config.siteName(), root, root, root.equals("./") ? "./" : root, config.siteName(), navHtml,
-                Html.trusted(CONTENT_START), Html.trusted(page.html()), Html.trusted(CONTENT_END), pager, Html.join(toc)).toString();
-    }
-
     private String titleOf(String url) {
+        if (url == null) {
+            return null;
+        }
         String source = sourceByUrl.get(url);
         return source == null ? url : titles.get(source);
     }

@@ -44,7 +44,8 @@ final class PageOutline {
     private final Set<String> usedIds = new HashSet<>();
     final List<Heading> toc = new ArrayList<>();
     final List<Section> sections = new ArrayList<>();
-    private final StringBuilder text = new StringBuilder();
+    /** The page's text, normalised piece by piece: the sections' bodies and the headings between them. */
+    private final List<String> textParts = new ArrayList<>();
     private StringBuilder sectionText = new StringBuilder();
     private String sectionId = "";
     private String sectionTitle = "";
@@ -66,7 +67,8 @@ final class PageOutline {
     }
 
     String text() {
-        return normalise(text);
+        // joining normalised pieces with one space gives what normalising the whole would, without a second copy of the page
+        return String.join(" ", textParts);
     }
 
     /** Ids given with {@code {#id}} are taken first, so generated ones never clash with them. */
@@ -168,7 +170,9 @@ final class PageOutline {
         endSection();
         sectionId = id;
         sectionTitle = plain;
-        text.append(' ').append(plain).append(' ');
+        if (!plain.isEmpty()) {
+            textParts.add(plain);
+        }
     }
 
     private static void collect(Node node, StringBuilder out) {
@@ -193,12 +197,14 @@ final class PageOutline {
     }
 
     private void append(CharSequence s) {
-        text.append(s);
         sectionText.append(s);
     }
 
     private void endSection() {
         String body = normalise(sectionText);
+        if (!body.isEmpty()) {
+            textParts.add(body);
+        }
         if (!sectionId.isEmpty() || !body.isEmpty()) {
             sections.add(new Section(sectionId, sectionTitle, body));
         }
