@@ -124,6 +124,10 @@ public final class Backend implements AutoCloseable {
         }
         prepared.keys().warnings().forEach(warning -> LOG.warn("Config: {}", warning));
         PlatformSettings settings = prepared.settings();
+        if (!settings.permission().enabled()) {
+            LOG.warn("permission.enabled is false: every signed-in user and service may do everything, delete any entity included;"
+                    + " remove it to apply the default policy and permission.rbac");
+        }
         ConnectionPool pool = ConnectionPool.open(settings.database());
         try {
             return start(prepared, settings, pool, clock, serve);
@@ -155,7 +159,7 @@ public final class Backend implements AutoCloseable {
         Cookies cookies = new Cookies(settings.backend().baseUrl().startsWith("https://"));
         PluginPages root = PluginPages.root(table);
         settingsPages.mount(root);
-        AuthPages authPages = new AuthPages(settings.auth(), sessions, shell, cookies);
+        AuthPages authPages = new AuthPages(settings.auth(), sessions, shell, cookies, audit);
         authPages.mount(root);
         PluginRoutes authRoutes = new PluginRoutes(table, "auth");
         new AuthRoutes(tokens, keys, settings.auth(), settings.backend().baseUrl()).mount(authRoutes);

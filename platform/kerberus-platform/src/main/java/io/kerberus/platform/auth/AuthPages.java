@@ -3,8 +3,10 @@ package io.kerberus.platform.auth;
 import io.kerberus.platform.http.Credentials;
 import io.kerberus.platform.http.PageRenderer;
 import io.kerberus.platform.ui.Shell;
+import io.kerberus.plugin.AuditLog;
 import io.kerberus.plugin.NotAllowedException;
 import io.kerberus.plugin.NotFoundException;
+import io.kerberus.plugin.Principal;
 import io.kerberus.plugin.Request;
 import io.kerberus.plugin.Response;
 import io.kerberus.plugin.ui.Html;
@@ -16,6 +18,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sign-in and sign-out: the sign-in page listing the configured providers, guest sign-in, sign-out
@@ -30,12 +33,15 @@ public final class AuthPages {
     private final SessionStore sessions;
     private final Shell shell;
     private final Cookies cookies;
+    private final AuditLog audit;
 
-    public AuthPages(AuthSettings settings, SessionStore sessions, Shell shell, Cookies cookies) {
+    /** @param audit where guest sign-ins are recorded ({@code auth.sign-in}, provider {@code guest}) */
+    public AuthPages(AuthSettings settings, SessionStore sessions, Shell shell, Cookies cookies, AuditLog audit) {
         this.settings = settings;
         this.sessions = sessions;
         this.shell = shell;
         this.cookies = cookies;
+        this.audit = audit;
     }
 
     /** Mounts the pages at absolute paths through {@code root}, the platform's own pages. */
@@ -95,9 +101,13 @@ public final class AuthPages {
         String expected = request.cookie(SIGN_IN_COOKIE).orElse("");
         String given = request.formParam(Credentials.CSRF_FIELD).orElse("");
         if (expected.isEmpty() || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+            audit.record((String) null, "auth.sign-in", "", Map.of("provider", "guest", "outcome", "failure",
+                    "reason", "the sign-in form expired or came from another site"));
             throw new NotAllowedException("The sign-in form expired or came from another site; open the sign-in page again.");
         }
-        SessionStore.Created created = sessions.create(AuthRoutes.guest(guest));
+        Principal user = AuthRoutes.guest(guest);
+        SessionStore.Created created = sessions.create(user);
+        audit.record(user.subject(), "auth.sign-in", user.subject(), Map.of("provider", "guest", "outcome", "success"));
         String returnTo = safeReturnTo(request.formParam("returnTo").orElse("/"));
         return Response.redirect(returnTo)
                 .header("Set-Cookie", cookies.set(Credentials.SESSION_COOKIE, created.cookieValue(), "/", sessions.duration()));

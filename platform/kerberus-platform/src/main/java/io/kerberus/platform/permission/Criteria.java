@@ -42,6 +42,9 @@ public final class Criteria {
                 if (rule.equals("IS_ENTITY_OWNER") && !params.containsKey("claims")) {
                     params.put("claims", List.copyOf(ownershipRefs));
                 }
+                if (rule.equals("IS_TASK_OWNER") && !params.containsKey("createdBy")) {
+                    params.put("createdBy", List.copyOf(ownershipRefs));
+                }
                 yield new Condition(rule, c.resourceType(), params);
             }
             case AllOf all -> new AllOf(all.criteria().stream().map(x -> forUser(x, ownershipRefs)).toList());

@@ -13,12 +13,14 @@ import java.util.Map;
 /**
  * The policy when no role rule decides: plugins and static tokens are allowed; admins are allowed;
  * signed-in users may read and create; updating (refresh) and deleting catalog entities needs
- * ownership ({@code IS_ENTITY_OWNER} with the user's ownership refs); deleting anything else
- * (locations) is for admins; other permissions are allowed.
+ * ownership ({@code IS_ENTITY_OWNER} with the user's ownership refs); scaffolder tasks
+ * ({@code scaffolder-task}: read, cancel) are their creator's ({@code IS_TASK_OWNER}); deleting
+ * anything else (locations) is for admins; other permissions are allowed.
  */
 public final class DefaultPolicy implements PermissionPolicy {
 
     static final String CATALOG_ENTITY = "catalog-entity";
+    static final String SCAFFOLDER_TASK = "scaffolder-task";
 
     private final List<String> admins;
 
@@ -39,6 +41,11 @@ public final class DefaultPolicy implements PermissionPolicy {
         }
         Permission permission = request.permission();
         String action = permission.action();
+        if (SCAFFOLDER_TASK.equals(permission.resourceType())) {
+            return PolicyDecision.conditional("scaffolder", SCAFFOLDER_TASK,
+                    PermissionCriteria.rule("IS_TASK_OWNER", SCAFFOLDER_TASK, Map.of("createdBy", List.of(user.subject()))),
+                    "default policy: users may see and cancel the tasks they started, admins all (IS_TASK_OWNER)");
+        }
         if (action == null || action.equals("read") || action.equals("create")) {
             return PolicyDecision.allow("default policy: signed-in users may read and create");
         }

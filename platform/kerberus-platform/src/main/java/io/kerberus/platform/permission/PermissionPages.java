@@ -46,8 +46,8 @@ public final class PermissionPages {
         Html notice = request.queryParam("notice").map(n -> Html.format("<p class=\"notice success\" role=\"status\">{}</p>", n)).orElse(Html.EMPTY);
         Optional<Role> editing = request.queryParam("edit").flatMap(roles::find).filter(r -> r.source().equals(Role.DATABASE));
         Html status = Html.format("<p class=\"muted\">{}</p>", permissions.settings().enabled()
-                ? "Permissions are on (permission.enabled: true): RBAC roles over the default policy."
-                : "Permissions are off (permission.enabled: false): every signed-in user and service may do everything.");
+                ? "Permissions are on: RBAC roles over the default policy."
+                : "Permissions are off (permission.enabled: false, dangerous): every signed-in user and service may do everything.");
         return View.of("Permissions", Html.format("<div class=\"stack\">{}{}{}{}{}{}</div>", notice, status,
                 Card.of("Roles", rolesTable(request)), Card.of(editing.isPresent() ? "Edit role" : "New role", roleForm(request, editing)),
                 Card.of("Why? Check a permission", explainer(request)), Card.of("Audit log", auditTable())));

@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * The {@code permission} config section.
  *
- * @param enabled        {@code permission.enabled}: false (Backstage's default) allows every
- *                       authenticated request; true applies RBAC roles over the default policy
+ * @param enabled        {@code permission.enabled}: true (the default) applies RBAC roles over the default
+ *                       policy; false (dangerous: Backstage's default) allows every authenticated request
  * @param admins         {@code permission.rbac.admins}: users and groups allowed everything, and the admin page
  * @param roles          {@code permission.rbac.roles}: roles from the config, read-only on the admin page
  * @param denyByDefault  {@code permission.rbac.fallback: deny}: when no role rule matches, deny instead
@@ -24,7 +24,7 @@ import java.util.Set;
 public record PermissionSettings(boolean enabled, List<String> admins, List<Role> roles, boolean denyByDefault, Duration cacheTtl) {
 
     public static PermissionSettings defaults() {
-        return new PermissionSettings(false, List.of(), List.of(), false, Duration.ofSeconds(1));
+        return new PermissionSettings(true, List.of(), List.of(), false, Duration.ofSeconds(1));
     }
 
     /** Reads {@code permission} from the root config; missing means {@link #defaults()}. */
@@ -33,7 +33,7 @@ public record PermissionSettings(boolean enabled, List<String> admins, List<Role
             return defaults();
         }
         Config section = root.getConfig("permission");
-        boolean enabled = section.getBoolean("enabled", false);
+        boolean enabled = section.getBoolean("enabled", true);
         Config rbac = section.getOptionalConfig("rbac").orElse(null);
         if (rbac == null) {
             return new PermissionSettings(enabled, List.of(), List.of(), false, Duration.ofSeconds(1));

@@ -49,6 +49,25 @@ class RbacPolicyTest {
     }
 
     @Test
+    void defaultPolicyLetsUsersReadAndCancelOnlyTheirOwnTasksAndAdminsAll() {
+        Permission taskRead = Permission.resource("scaffolder.task.read", "read", "scaffolder-task");
+        Permission taskCancel = Permission.resource("scaffolder.task.cancel", null, "scaffolder-task");
+
+        PolicyDecision read = decide(List.of(), false, taskRead, JANE);
+
+        assertThat(read.result()).isEqualTo(PolicyDecision.Result.CONDITIONAL);
+        assertThat(read.conditions()).isEqualTo(PermissionCriteria.rule("IS_TASK_OWNER", "scaffolder-task",
+                Map.of("createdBy", List.of("user:default/jane"))));
+        assertThat(decide(List.of(), false, taskCancel, JANE).isConditional()).isTrue();
+        assertThat(decide(List.of(), false, taskRead, ADMIN).isAllowed()).isTrue();
+    }
+
+    @Test
+    void permissionsAreOnUnlessTheConfigTurnsThemOff() {
+        assertThat(PermissionSettings.defaults().enabled()).isTrue();
+    }
+
+    @Test
     void adminsAndServicesAreAllowedEverything() {
         assertThat(decide(List.of(), false, DELETE, ADMIN).isAllowed()).isTrue();
         assertThat(decide(List.of(), false, DELETE, ADMIN).reason()).contains("admin");

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Narrows what a user may find. The permission framework provides it; without one, everyone
- * finds everything. Conditions become engine filters (AND-ed with the user's own), so result pages
- * stay full and counts stay right, instead of results being dropped after the query.
+ * Narrows what a user may find, beyond {@code catalog.entity.read}, which the search plugin always
+ * applies itself; a plugin may provide one more. Its filters become engine filters (AND-ed with the
+ * user's own), so result pages stay full and counts stay right, instead of results being dropped
+ * after the query.
  */
 public interface SearchAccess {
 

@@ -80,8 +80,16 @@ public final class ScaffolderPlugin implements Plugin {
                         config.workspaceRetention()),
                 context.clock(), context.logger());
         DryRunner dryRunner = new DryRunner(execution, context.dataDirectory().resolve("dry-runs"));
+        io.kerberus.scaffolder.plugin.api.ScaffolderAccess access = new io.kerberus.scaffolder.plugin.api.ScaffolderAccess(context.permissions(),
+                ref -> {
+                    try {
+                        return catalog.get().entity(EntityRef.parse(ref, "template", EntityRef.DEFAULT_NAMESPACE));
+                    } catch (IllegalArgumentException e) {
+                        return java.util.Optional.empty();
+                    }
+                }, store);
         TaskLauncher launcher = ScaffolderRoutes.mount(context.routes(), new ScaffolderRoutes.Parts(store, runner, vault, signals, catalog,
-                actions, dryRunner, validator, userEntities));
+                actions, dryRunner, validator, userEntities, access));
         CreatePages.mount(context.pages(), launcher, store, catalog, new CatalogPickerSource(catalog));
         context.lifecycle().onStarted(runner::start);
         context.lifecycle().onShutdown(runner::stop);

@@ -81,7 +81,8 @@ public final class SearchPlugin implements Plugin {
         context.provide(SearchIndex.REF, indexer);
         context.lifecycle().onShutdown(indexer::close);
 
-        Searcher searcher = new Searcher(engine, config, context.optionalService(SearchAccess.REF));
+        Searcher searcher = new Searcher(engine, config, new ReadAccess(context.permissions(), catalog, context.clock()),
+                context.optionalService(SearchAccess.REF));
         new SearchRoutes(searcher, indexer).mount(context.routes());
         new SearchPages(searcher).mount(context.pages());
         context.pages().nav(new NavItem("Search", "/search", Icon.SEARCH, 150));

@@ -26,11 +26,17 @@ public final class Searcher {
 
     private final SearchEngine engine;
     private final SearchConfig config;
+    private final SearchAccess permissions;
     private final Supplier<Optional<SearchAccess>> access;
 
-    public Searcher(SearchEngine engine, SearchConfig config, Supplier<Optional<SearchAccess>> access) {
+    /**
+     * @param permissions what the permission framework lets each user read
+     * @param access      a plugin's further narrowing, when one provides {@link SearchAccess}
+     */
+    public Searcher(SearchEngine engine, SearchConfig config, SearchAccess permissions, Supplier<Optional<SearchAccess>> access) {
         this.engine = engine;
         this.config = config;
+        this.permissions = permissions;
         this.access = access;
     }
 
@@ -60,13 +66,13 @@ public final class Searcher {
         if (query.limit() > config.maxPageLimit()) {
             throw new InputException("pageLimit: at most " + config.maxPageLimit() + " (search.maxPageLimit), got " + query.limit());
         }
-        Map<String, List<String>> allowed = access.get().map(a -> a.filters(user)).orElse(Map.of());
-        if (allowed == null) {
-            return new SearchResults(List.of(), 0, Map.of());
-        }
-        Optional<Map<String, List<String>>> filters = narrow(query.filters(), allowed);
-        if (filters.isEmpty()) {
-            return new SearchResults(List.of(), 0, Map.of());
+        Optional<Map<String, List<String>>> filters = Optional.of(query.filters());
+        for (SearchAccess each : access.get().map(a -> List.of(permissions, a)).orElse(List.of(permissions))) {
+            Map<String, List<String>> allowed = each.filters(user);
+            filters = allowed == null ? Optional.empty() : filters.flatMap(asked -> narrow(asked, allowed));
+            if (filters.isEmpty()) {
+                return new SearchResults(List.of(), 0, Map.of());
+            }
         }
         return engine.query(new SearchQuery(query.term(), query.types(), filters.get(), query.offset(), query.limit()), facetFields);
     }

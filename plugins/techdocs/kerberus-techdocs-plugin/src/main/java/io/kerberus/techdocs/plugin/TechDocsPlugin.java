@@ -15,6 +15,7 @@ import io.kerberus.techdocs.plugin.publish.LocalPublisher;
 import io.kerberus.techdocs.plugin.publish.Publisher;
 import io.kerberus.techdocs.plugin.publish.S3Publisher;
 import io.kerberus.techdocs.plugin.service.DocsService;
+import io.kerberus.techdocs.plugin.ui.DocsAccess;
 import io.kerberus.techdocs.plugin.ui.DocsApi;
 import io.kerberus.techdocs.plugin.ui.DocsPages;
 import io.kerberus.techdocs.plugin.ui.DocsTab;
@@ -77,15 +78,16 @@ public final class TechDocsPlugin implements Plugin {
                 context.database().unwrap(Jdbi.class), catalog, config.external(), config.refreshInterval(), data.resolve("work"),
                 context.clock(), builds, System::getenv, context.logger());
         context.provide(TechDocs.REF, service);
-        context.provide(DOCS_TAB, new DocsTab(service));
+        DocsAccess access = new DocsAccess(context.permissions());
+        context.provide(DOCS_TAB, new DocsTab(service, access));
 
         Pages docs = context.pages().under("/docs");
-        new DocsPages(service, catalog).mount(docs);
+        new DocsPages(service, catalog, access).mount(docs);
         docs.nav(new NavItem("Docs", "/docs", Icon.DOCS, 300));
         context.pages().stylesheet("/static/techdocs/techdocs.css");
         context.pages().stylesheet("/static/techdocs/content.css");
         context.pages().script("/static/techdocs/techdocs.js");
-        new DocsApi(service).mount(context.routes());
+        new DocsApi(service, access).mount(context.routes());
         context.logger().info("Docs are {} and published to {}", config.external() ? "read as CI publishes them" : "built in the portal", publisher.describe());
     }
 }

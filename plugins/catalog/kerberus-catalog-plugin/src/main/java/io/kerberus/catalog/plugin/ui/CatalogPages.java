@@ -62,7 +62,7 @@ public final class CatalogPages {
         this.table = new CatalogTablePage(queries, stars, organization);
         this.entityPage = new EntityPage(index, stars, tabs, queries, access);
         this.actions = new EntityActions(entityPage, stars, engine, locations, queries, access, audit);
-        this.importPage = new ImportPage(locations, engine, index);
+        this.importPage = new ImportPage(locations, engine, index, access);
     }
 
     public void mount(Pages pages) {

@@ -1,13 +1,17 @@
 package io.kerberus.catalog.plugin.ui;
 
+
 import io.kerberus.catalog.Entity;
 import io.kerberus.catalog.EntityRef;
 import io.kerberus.catalog.LocationSpec;
 import io.kerberus.catalog.plugin.locations.LocationService;
+import io.kerberus.catalog.plugin.permission.CatalogAccess;
+import io.kerberus.catalog.plugin.permission.CatalogPermissions;
 import io.kerberus.catalog.plugin.processing.ProcessingEngine;
 import io.kerberus.catalog.plugin.query.EntityIndex;
 import io.kerberus.plugin.ConflictException;
 import io.kerberus.plugin.InputException;
+import io.kerberus.plugin.NotAllowedException;
 import io.kerberus.plugin.Request;
 import io.kerberus.plugin.ui.Breadcrumbs;
 import io.kerberus.plugin.ui.Card;
@@ -32,11 +36,13 @@ final class ImportPage {
     private final LocationService locations;
     private final ProcessingEngine engine;
     private final EntityIndex index;
+    private final CatalogAccess access;
 
-    ImportPage(LocationService locations, ProcessingEngine engine, EntityIndex index) {
+    ImportPage(LocationService locations, ProcessingEngine engine, EntityIndex index, CatalogAccess access) {
         this.locations = locations;
         this.engine = engine;
         this.index = index;
+        this.access = access;
     }
 
     View form(Request request) {
@@ -46,6 +52,11 @@ final class ImportPage {
     /** Analyze: what registering the location would bring in. */
     View analyze(Request request) {
         String target = request.formParam("target").orElse("").strip();
+        try {
+            access.require(request.requirePrincipal(), CatalogPermissions.LOCATION_ANALYZE, null);
+        } catch (NotAllowedException e) {
+            return view(request, target, error(e.getMessage()), Html.EMPTY, 403);
+        }
         try {
             LocationService.Analysis analysis = locations.analyze(typeOf(target), target, null);
             return view(request, target, Html.EMPTY, preview(request, analysis), 200);
@@ -57,6 +68,11 @@ final class ImportPage {
     /** Registers the analyzed location and shows the entities as they appear. */
     View register(Request request) throws InterruptedException {
         String target = request.formParam("target").orElse("").strip();
+        try {
+            access.require(request.requirePrincipal(), CatalogPermissions.LOCATION_CREATE, null);
+        } catch (NotAllowedException e) {
+            return view(request, target, error(e.getMessage()), Html.EMPTY, 403);
+        }
         LocationSpec spec;
         try {
             spec = locations.check(request.formParam("type").orElse(typeOf(target)), target);

@@ -53,6 +53,9 @@ final class UiCatalog implements AutoCloseable {
                         guest:
                           userEntityRef: user:default/jane
                           ownershipEntityRefs: [user:default/jane, group:default/team-a]
+                    # the page tests refresh, delete and unregister entities of every team (unregistering a
+                    # location is for admins under the default policy); PermissionIT covers non-admins
+                    permission: {rbac: {admins: [user:default/jane]}}
                     catalog:
                       rules: [{allow: [Component, API, Resource, System, Domain, Group, User, Location, Template]}]
                       processingInterval: 1h

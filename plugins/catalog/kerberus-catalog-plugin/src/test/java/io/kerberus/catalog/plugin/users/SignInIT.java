@@ -175,7 +175,7 @@ class SignInIT {
                 "spec: {profile: {email: ann@elsewhere.org}, memberOf: []}", "spec: {profile: {email: ann@elsewhere.org}, memberOf: [team-a]}"));
         fixture.backend.http().asStaticClient().postJson("/api/catalog/refresh", Map.of("entityRef", "user:default/ann"));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!fixture.backend.http().asStaticClient().get("/api/catalog/entities/by-name/user/default/ann").body().contains("memberOf")) {
+        while (!fixture.backend.http().asStaticClient().get("/api/catalog/entities/by-name/user/default/ann").body().contains("group:default/team-a")) {
             assertThat(System.nanoTime()).as("waiting for ann's new group").isLessThan(deadline);
             sleep(100);
         }

@@ -35,16 +35,18 @@ public final class ScaffolderRoutes {
      * @param dryRunner    runs dry runs
      * @param validator    JSON Schema checks
      * @param userEntities a user's entity as JSON by ref, or null
+     * @param access       the permission checks
      */
     public record Parts(TaskStore store, TaskRunner runner, SecretVault vault, TaskSignals signals, Supplier<CatalogClient> catalog,
-                        ActionRegistry actions, DryRunner dryRunner, InputValidator validator, Function<String, JsonNode> userEntities) {
+                        ActionRegistry actions, DryRunner dryRunner, InputValidator validator, Function<String, JsonNode> userEntities,
+                        ScaffolderAccess access) {
     }
 
     /** Mounts the routes; returns the launcher the pages start, cancel and retry tasks with. */
     public static TaskLauncher mount(Routes routes, Parts parts) {
         TemplateSpecs templates = new TemplateSpecs(parts.catalog(), parts.validator());
-        TaskLauncher launcher = new TaskLauncher(parts.store(), parts.runner(), parts.vault(), templates);
-        new TemplateRoutes(templates, parts.actions(), parts.dryRunner(), parts.userEntities()).mount(routes);
+        TaskLauncher launcher = new TaskLauncher(parts.store(), parts.runner(), parts.vault(), templates, parts.access());
+        new TemplateRoutes(templates, parts.actions(), parts.dryRunner(), parts.userEntities(), parts.access()).mount(routes);
         new TaskRoutes(parts.store(), parts.signals(), launcher).mount(routes);
         return launcher;
     }

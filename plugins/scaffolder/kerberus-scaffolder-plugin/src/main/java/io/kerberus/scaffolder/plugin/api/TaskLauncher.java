@@ -3,7 +3,6 @@ package io.kerberus.scaffolder.plugin.api;
 import io.kerberus.catalog.Entity;
 import io.kerberus.plugin.ConflictException;
 import io.kerberus.plugin.InputException;
-import io.kerberus.plugin.NotAllowedException;
 import io.kerberus.plugin.NotFoundException;
 import io.kerberus.plugin.Principal;
 import io.kerberus.scaffolder.plugin.tasks.SecretVault;
@@ -26,17 +25,29 @@ public final class TaskLauncher {
     private final TaskRunner runner;
     private final SecretVault vault;
     private final TemplateSpecs templates;
+    private final ScaffolderAccess access;
 
-    TaskLauncher(TaskStore store, TaskRunner runner, SecretVault vault, TemplateSpecs templates) {
+    TaskLauncher(TaskStore store, TaskRunner runner, SecretVault vault, TemplateSpecs templates, ScaffolderAccess access) {
         this.store = store;
         this.runner = runner;
         this.vault = vault;
         this.templates = templates;
+        this.access = access;
     }
 
-    /** The Template entity {@code ref} names ({@code template:default/x}, or {@code x}); 404 when the catalog has none. */
-    public Entity template(String ref) {
-        return templates.template(ref);
+    /** The permission checks, for the pages. */
+    public ScaffolderAccess access() {
+        return access;
+    }
+
+    /**
+     * The Template entity {@code ref} names ({@code template:default/x}, or {@code x}); 404 when the
+     * catalog has none or the caller may not read it, 403 when they may not read its parameters.
+     */
+    public Entity template(String ref, Principal caller) {
+        Entity template = templates.template(ref);
+        access.requireTemplate(caller, template);
+        return template;
     }
 
     /**
@@ -49,7 +60,8 @@ public final class TaskLauncher {
         if (templateRef == null || templateRef.isBlank()) {
             throw new InputException("templateRef: required, such as template:default/my-template");
         }
-        Entity template = templates.template(templateRef);
+        access.requireCreate(caller);
+        Entity template = template(templateRef, caller);
         ObjectNode spec = templates.taskSpec(template, values, caller.isUser() ? caller.subject() : null);
         String id = UUID.randomUUID().toString();
         Map<String, String> kept = secrets == null ? Map.of() : secrets;
@@ -61,15 +73,16 @@ public final class TaskLauncher {
         return id;
     }
 
-    /** The task with this id; 404 when there is none. */
-    public TaskRecord task(String id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException("No task with id " + id));
+    /** The task with this id; 404 when there is none or the caller may not read it ({@code scaffolder.task.read}). */
+    public TaskRecord task(String id, Principal caller) {
+        return store.find(id).filter(task -> access.mayRead(caller, task))
+                .orElseThrow(() -> new NotFoundException("No task with id " + id));
     }
 
-    /** Cancels an open or running task; 409 when it has ended. */
+    /** Cancels an open or running task; 403 without {@code scaffolder.task.cancel}, 409 when it has ended. */
     public void cancel(String id, Principal caller) {
-        TaskRecord task = task(id);
-        mayChange(caller, task);
+        TaskRecord task = task(id, caller);
+        access.requireCancel(caller, task);
         if (task.status() == TaskStatus.OPEN && store.cancelOpen(task.id())) {
             return;
         }
@@ -82,13 +95,15 @@ public final class TaskLauncher {
     }
 
     /**
-     * Runs a failed or cancelled task again from its first step that did not complete.
+     * Runs a failed or cancelled task again from its first step that did not complete; needs
+     * {@code scaffolder.task.create} and {@code scaffolder.task.cancel} on the task.
      *
      * @param secrets the task's secrets again, needed when the replica that held them is gone; may be null
      */
     public void retry(String id, Map<String, String> secrets, Principal caller) {
-        TaskRecord task = task(id);
-        mayChange(caller, task);
+        TaskRecord task = task(id, caller);
+        access.requireCreate(caller);
+        access.requireCancel(caller, task);
         if (task.status() != TaskStatus.FAILED && task.status() != TaskStatus.CANCELLED) {
             throw new ConflictException("Task " + task.id() + " is " + task.status().value() + "; only failed or cancelled tasks can be retried");
         }
@@ -109,16 +124,5 @@ public final class TaskLauncher {
             throw new ConflictException("Task " + task.id() + " changed meanwhile; read it again");
         }
         runner.wake();
-    }
-
-    /** Whether {@code caller} may cancel or retry {@code task}: its creator, or a service. */
-    public static boolean mayChange(TaskRecord task, Principal caller) {
-        return !caller.isUser() || task.createdBy() == null || caller.subject().equals(task.createdBy());
-    }
-
-    private static void mayChange(Principal caller, TaskRecord task) {
-        if (!mayChange(task, caller)) {
-            throw new NotAllowedException("Only " + task.createdBy() + ", who started task " + task.id() + ", may cancel or retry it");
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.kerberus.scaffolder.plugin.api;
 
 import io.kerberus.plugin.EventStream;
 import io.kerberus.plugin.InputException;
-import io.kerberus.plugin.NotFoundException;
 import io.kerberus.plugin.Request;
 import io.kerberus.plugin.Response;
 import io.kerberus.plugin.Routes;
@@ -74,7 +73,7 @@ public final class TaskRoutes {
         }
         int limit = intParam(request, "limit", 100, 1000);
         int offset = intParam(request, "offset", 0, Integer.MAX_VALUE);
-        TaskStore.Page page = store.list(request.queryParams("createdBy"), statuses, offset, limit);
+        TaskStore.Page page = launcher.access().list(store, request.requirePrincipal(), request.queryParams("createdBy"), statuses, offset, limit);
         return Response.object("tasks", page.items().stream().map(t -> task(t, null)).toList(), "totalTasks", page.total());
     }
 
@@ -118,8 +117,7 @@ public final class TaskRoutes {
     }
 
     private TaskRecord find(Request request) {
-        String id = request.pathParam("taskId");
-        return store.find(id).orElseThrow(() -> new NotFoundException("No task with id " + id));
+        return launcher.task(request.pathParam("taskId"), request.requirePrincipal());
     }
 
     private Map<String, Object> task(TaskRecord task) {

@@ -24,12 +24,15 @@ public final class TemplateRoutes {
     private final ActionRegistry actions;
     private final DryRunner dryRunner;
     private final Function<String, JsonNode> userEntities;
+    private final ScaffolderAccess access;
 
-    TemplateRoutes(TemplateSpecs templates, ActionRegistry actions, DryRunner dryRunner, Function<String, JsonNode> userEntities) {
+    TemplateRoutes(TemplateSpecs templates, ActionRegistry actions, DryRunner dryRunner, Function<String, JsonNode> userEntities,
+                   ScaffolderAccess access) {
         this.templates = templates;
         this.actions = actions;
         this.dryRunner = dryRunner;
         this.userEntities = userEntities;
+        this.access = access;
     }
 
     /**
@@ -55,6 +58,7 @@ public final class TemplateRoutes {
             throw new NotFoundException("Only Template entities have a parameter schema, not " + kind);
         }
         Entity template = templates.template("template:" + request.pathParam("namespace") + "/" + request.pathParam("name"));
+        access.requireTemplate(request.requirePrincipal(), template);
         return TemplateSpecs.parameterSchema(template);
     }
 
@@ -69,6 +73,8 @@ public final class TemplateRoutes {
             throw new InputException("template: required, the Template entity to run");
         }
         Principal caller = request.requirePrincipal();
+        // a dry run runs the steps of a template the caller sends, as a task would
+        access.requireCreate(caller);
         String userRef = caller.isUser() ? caller.subject() : null;
         JsonNode userEntity = userRef == null ? null : lookup(userRef);
         DryRunner.Result result = dryRunner.run(templates.dryRunSpec(body.template(), body.values(), userRef),

@@ -35,7 +35,7 @@ public final class CreatePages {
         pages.script("/static/scaffolder/scaffolder.js");
         TemplateWizard wizard = new TemplateWizard(launcher, pickers);
         TaskPages tasks = new TaskPages(launcher, store);
-        create.get("", request -> new TemplateGallery(catalog.get()).render(request));
+        create.get("", request -> new TemplateGallery(catalog.get(), launcher.access()).render(request));
         create.get("/templates/{namespace}/{name}", wizard::start);
         create.post("/templates/{namespace}/{name}", wizard::post);
         create.get("/tasks", tasks::list);

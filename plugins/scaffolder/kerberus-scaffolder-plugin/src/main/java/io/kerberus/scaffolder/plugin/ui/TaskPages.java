@@ -52,7 +52,7 @@ final class TaskPages {
         boolean all = request.queryParam("owner").orElse("").equals("all");
         Principal me = request.requirePrincipal();
         TableState state = TableState.from(request, COLUMNS, "at", 25);
-        TaskStore.Page page = store.list(all ? List.of() : List.of(me.subject()), List.of(), state.offset(), state.pageSize());
+        TaskStore.Page page = launcher.access().list(store, me, all ? List.of() : List.of(me.subject()), List.of(), state.offset(), state.pageSize());
         List<List<Html>> rows = new ArrayList<>();
         for (TaskRecord task : page.items()) {
             rows.add(List.of(Html.format("<a href=\"/create/tasks/{}\">{}</a>", task.id(), templateTitle(task)), badge(task.status()),
@@ -69,16 +69,16 @@ final class TaskPages {
     }
 
     View show(Request request) {
-        TaskRecord task = launcher.task(request.pathParam("taskId"));
+        Principal me = request.requirePrincipal();
+        TaskRecord task = launcher.task(request.pathParam("taskId"), me);
         List<StepState> steps = store.steps(task.id());
         List<TaskEvent> events = store.events(task.id(), 0, MAX_EVENTS);
         long lastEvent = events.isEmpty() ? 0 : events.getLast().id();
         Optional<JsonNode> completion = events.reversed().stream().filter(e -> e.type().equals("completion")).map(TaskEvent::body).findFirst();
-        Principal me = request.requirePrincipal();
         Html header = Html.format("""
                 <div class="row task-header">{}<span class="muted">Started by {} on {}</span>{}</div>""",
                 badge(task.status()), Optional.ofNullable(task.createdBy()).orElse("someone"),
-                TIME.format(Instant.ofEpochMilli(task.createdAt())), actions(request, task, me));
+                TIME.format(Instant.ofEpochMilli(task.createdAt())), actions(request, task, launcher.access().mayCancel(me, task)));
         Html result = task.status() == TaskStatus.COMPLETED ? TaskResult.html(completion.map(c -> c.path("output")).orElse(null)) : Html.EMPTY;
         Html failure = task.status() == TaskStatus.FAILED
                 ? new ErrorPanel("The run failed", completion.map(c -> c.path("error").path("message").asString("")).orElse("")
@@ -110,8 +110,8 @@ final class TaskPages {
         return Response.redirect("/create/tasks/" + id);
     }
 
-    private static Html actions(Request request, TaskRecord task, Principal me) {
-        if (!TaskLauncher.mayChange(task, me)) {
+    private static Html actions(Request request, TaskRecord task, boolean mayChange) {
+        if (!mayChange) {
             return Html.EMPTY;
         }
         if (!task.status().ended()) {

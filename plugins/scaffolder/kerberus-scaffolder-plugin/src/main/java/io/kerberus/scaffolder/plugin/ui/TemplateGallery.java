@@ -1,12 +1,15 @@
 package io.kerberus.scaffolder.plugin.ui;
 
+
 import io.kerberus.catalog.CatalogClient;
 import io.kerberus.catalog.Entity;
+import io.kerberus.plugin.Principal;
 import io.kerberus.plugin.Request;
 import io.kerberus.plugin.ui.EmptyState;
 import io.kerberus.plugin.ui.Html;
 import io.kerberus.plugin.ui.TagChips;
 import io.kerberus.plugin.ui.View;
+import io.kerberus.scaffolder.plugin.api.ScaffolderAccess;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,14 +25,19 @@ final class TemplateGallery {
     static final int MAX_TEMPLATES = 2_000;
 
     private final CatalogClient catalog;
+    private final ScaffolderAccess access;
 
-    TemplateGallery(CatalogClient catalog) {
+    TemplateGallery(CatalogClient catalog, ScaffolderAccess access) {
         this.catalog = catalog;
+        this.access = access;
     }
 
     View render(Request request) {
         Filters filters = Filters.of(request);
-        List<Entity> all = catalog.query(List.of("kind=template"), 0, MAX_TEMPLATES).items();
+        Principal me = request.requirePrincipal();
+        // only the templates the caller may read (catalog.entity.read) and fill in (scaffolder.template.parameter.read)
+        List<Entity> all = catalog.query(List.of("kind=template"), 0, MAX_TEMPLATES).items().stream()
+                .filter(t -> access.mayUse(me, t)).toList();
         TreeSet<String> types = new TreeSet<>();
         TreeSet<String> tags = new TreeSet<>();
         TreeSet<String> owners = new TreeSet<>();

@@ -201,7 +201,8 @@ final class TemplateWizard {
     }
 
     private Wizard wizard(Request request) {
-        Entity template = launcher.template("template:" + request.pathParam("namespace") + "/" + request.pathParam("name"));
+        Entity template = launcher.template("template:" + request.pathParam("namespace") + "/" + request.pathParam("name"),
+                request.requirePrincipal());
         ObjectNode entity = JSON.valueToTree(template.data());
         return new Wizard(template, entity, TemplateForm.of(entity.path("spec").path("parameters")));
     }

@@ -22,6 +22,10 @@ import java.util.function.Supplier;
 public final class CatalogCollator implements Collator {
 
     public static final String TYPE = "software-catalog";
+    /** The facet holding an entity's ref (of the entity a docs section documents, too), for permission filters. */
+    public static final String ENTITY_REF_FACET = "entityRef";
+    /** The facet holding the targets of an entity's {@code ownedBy} relations, for permission filters. */
+    public static final String OWNED_BY_FACET = "ownedBy";
     private static final int PAGE = 2_000;
 
     private final Supplier<Optional<CatalogClient>> catalog;
@@ -79,6 +83,7 @@ public final class CatalogCollator implements Collator {
         if (!entity.tags().isEmpty()) {
             facets.put("tags", entity.tags());
         }
+        permissionFacets(Optional.of(entity), ref, facets);
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("kind", kind);
         extra.put("namespace", ref.namespace());
@@ -92,6 +97,21 @@ public final class CatalogCollator implements Collator {
         // the name is searchable too when a title hides it
         String text = entity.description().orElse("") + (title.equals(entity.name()) ? "" : " " + entity.name());
         return new SearchDocument(TYPE, title, text.strip(), location(ref), entity.tags(), facets, extra);
+    }
+
+    /** An entity ref as the {@link #ENTITY_REF_FACET} facet holds it. */
+    public static String refValue(EntityRef ref) {
+        return ref.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** Adds the facets permission filters use: the entity's ref and its owners' refs. */
+    static void permissionFacets(Optional<Entity> entity, EntityRef ref, Map<String, List<String>> facets) {
+        facets.put(ENTITY_REF_FACET, List.of(refValue(ref)));
+        List<String> owners = entity.map(e -> e.relations().stream().filter(r -> r.type().equals(io.kerberus.catalog.Relation.OWNED_BY))
+                .map(r -> r.targetRef().toLowerCase(Locale.ROOT)).toList()).orElse(List.of());
+        if (!owners.isEmpty()) {
+            facets.put(OWNED_BY_FACET, owners);
+        }
     }
 
     /** {@code group:default/team-a} → {@code team-a}; other namespaces keep theirs. */

@@ -65,6 +65,7 @@ public final class TechDocsCollator implements Collator {
         if (!lifecycle.isEmpty()) {
             facets.put("lifecycle", List.of(lifecycle));
         }
+        CatalogCollator.permissionFacets(entity, ref, facets);
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("kind", ref.kind());
         extra.put("namespace", ref.namespace());

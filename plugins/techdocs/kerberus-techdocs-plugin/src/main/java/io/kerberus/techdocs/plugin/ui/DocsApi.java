@@ -24,22 +24,24 @@ public final class DocsApi {
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private final DocsService service;
+    private final DocsAccess access;
 
-    public DocsApi(DocsService service) {
+    public DocsApi(DocsService service, DocsAccess access) {
         this.service = service;
+        this.access = access;
     }
 
     public void mount(Routes routes) {
         String triplet = "{namespace}/{kind}/{name}";
         routes.get("/metadata/techdocs/" + triplet, request -> {
-            EntityRef ref = ref(request);
+            EntityRef ref = entity(request).ref();
             byte[] metadata = service.read(ref, Publisher.METADATA)
                     .orElseThrow(() -> new NotFoundException("No docs are published for " + ref));
             return JSON.readValue(metadata, Map.class);
         });
         routes.get("/metadata/entity/" + triplet, request -> entity(request).data());
         routes.get("/static/docs/" + triplet + "/<path>", request -> {
-            EntityRef ref = ref(request);
+            EntityRef ref = entity(request).ref();
             String path = request.pathParam("path");
             Optional<byte[]> bytes;
             try {
@@ -67,8 +69,7 @@ public final class DocsApi {
     }
 
     private Entity entity(Request request) {
-        EntityRef ref = ref(request);
-        return service.entity(ref).orElseThrow(() -> new NotFoundException("The catalog has no entity " + ref));
+        return access.require(request.principal().orElse(null), ref(request), service::entity);
     }
 
     private static EntityRef ref(Request request) {

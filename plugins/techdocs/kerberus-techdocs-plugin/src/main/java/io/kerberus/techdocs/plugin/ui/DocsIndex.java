@@ -27,16 +27,18 @@ final class DocsIndex {
             Table.Column.sortable("kind", "Kind"), Table.Column.sortable("type", "Type"), Table.Column.plain("description", "Description"));
 
     private final CatalogClient catalog;
+    private final DocsAccess access;
 
-    DocsIndex(CatalogClient catalog) {
+    DocsIndex(CatalogClient catalog, DocsAccess access) {
         this.catalog = catalog;
+        this.access = access;
     }
 
     View render(Request request) {
         String kind = request.queryParam("kind").orElse("").strip();
         String owner = request.queryParam("owner").orElse("").strip();
         List<Entity> documented = catalog.query(List.of("metadata.annotations." + SourceResolver.TECHDOCS_REF), 0, MAX_ENTITIES).items()
-                .stream().filter(SourceResolver::documented).toList();
+                .stream().filter(SourceResolver::documented).filter(e -> access.mayRead(request.principal().orElse(null), e)).toList();
         TreeSet<String> kinds = new TreeSet<>();
         TreeSet<String> owners = new TreeSet<>();
         documented.forEach(e -> {

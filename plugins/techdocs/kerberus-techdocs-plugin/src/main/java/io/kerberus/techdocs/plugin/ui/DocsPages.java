@@ -33,16 +33,18 @@ public final class DocsPages {
     private final DocsService service;
     private final Supplier<CatalogClient> catalog;
     private final DocsSearch search;
+    private final DocsAccess access;
 
-    public DocsPages(DocsService service, Supplier<CatalogClient> catalog) {
+    public DocsPages(DocsService service, Supplier<CatalogClient> catalog, DocsAccess access) {
         this.service = service;
         this.catalog = catalog;
         this.search = new DocsSearch(service);
+        this.access = access;
     }
 
     /** Mounts the pages on the plugin's pages under {@code /docs}. */
     public void mount(Pages docs) {
-        docs.get("", request -> new DocsIndex(catalog.get()).render(request));
+        docs.get("", request -> new DocsIndex(catalog.get(), access).render(request));
         String site = "{namespace}/{kind}/{name}";
         docs.get(site + "/-/build", this::build);
         docs.get(site + "/-/log", this::log);
@@ -165,8 +167,7 @@ public final class DocsPages {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("Not an entity: " + request.path());
         }
-        return service.entity(ref).orElseThrow(() -> new NotFoundException("The catalog has no entity " + ref
-                + "; its docs are shown only while it is in the catalog"));
+        return access.require(request.principal().orElse(null), ref, service::entity);
     }
 
     private Object file(EntityRef ref, String path) throws java.io.IOException {

@@ -19,13 +19,16 @@ import java.util.Optional;
 public final class DocsTab implements EntityContent {
 
     private final DocsService service;
+    private final DocsAccess access;
 
-    public DocsTab(DocsService service) {
+    public DocsTab(DocsService service, DocsAccess access) {
         this.service = service;
+        this.access = access;
     }
 
     @Override
     public Html render(Entity entity, Request request) throws Exception {
+        access.requireRead(request.principal().orElse(null), entity);
         EntityRef ref = entity.ref();
         String base = DocsReader.siteUrl(ref);
         DocsService.State state = service.view(entity);
