@@ -18,7 +18,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * One entry of {@code proxy.endpoints}, in Backstage's shape: a target URL, or an object with
  * {@code target, changeOrigin, pathRewrite, headers, allowedMethods, allowedHeaders, credentials}
- * and Kerberus' {@code timeout}.
+ * and Kerberus' {@code timeout}, {@code allowActiveContent} and {@code maxBodySize}.
  *
  * @param path           the endpoint's path below {@code /api/proxy}, starting with {@code /}, no trailing slash
  * @param target         the http(s) URL requests go to
@@ -29,10 +29,13 @@ import java.util.regex.PatternSyntaxException;
  * @param allowedHeaders extra header names (lower case) let through both ways
  * @param credentials    who may call and whether their token goes on
  * @param timeout        how long to wait for the target's response headers
+ * @param allowActiveContent whether HTML, SVG, XML, scripts and untyped answers are shown inline (still
+ *                       sandboxed) instead of as a download; dangerous, see docs/proxy.md
+ * @param maxBodySize    the largest answer body in bytes passed on; 0 for no limit
  */
 record ProxyEndpoint(String path, URI target, boolean changeOrigin, List<PathRewrite.Rule> rewrites,
                      Map<String, String> headers, Set<String> allowedMethods, Set<String> allowedHeaders,
-                     CredentialsPolicy credentials, Duration timeout) {
+                     CredentialsPolicy credentials, Duration timeout, boolean allowActiveContent, long maxBodySize) {
 
     static final String PREFIX = "/api/proxy";
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -50,7 +53,7 @@ record ProxyEndpoint(String path, URI target, boolean changeOrigin, List<PathRew
         if (endpoints.kindOf(key) == Config.Kind.STRING) {
             URI target = target(endpoints, key, endpoints.getString(key));
             return new ProxyEndpoint(path, target, true, List.of(PathRewrite.defaultRule(PREFIX, path)), Map.of(), Set.of(), Set.of(),
-                    CredentialsPolicy.REQUIRE, defaultTimeout);
+                    CredentialsPolicy.REQUIRE, defaultTimeout, false, 0);
         }
         if (endpoints.kindOf(key) != Config.Kind.OBJECT) {
             throw endpoints.error(key, "must be a target URL or an object with 'target'; for example '/github': https://api.github.com");
@@ -63,8 +66,13 @@ record ProxyEndpoint(String path, URI target, boolean changeOrigin, List<PathRew
                     + "(the kerberus command sets it); add it to the java command line or remove changeOrigin");
         }
         CredentialsPolicy credentials = credentials(config);
+        long maxBodySize = config.getOptionalLong("maxBodySize").orElse(0L);
+        if (config.has("maxBodySize") && maxBodySize <= 0) {
+            throw config.error("maxBodySize", "must be a number of bytes above zero, such as 104857600 for 100 MiB; leave it out for no limit");
+        }
         return new ProxyEndpoint(path, target, changeOrigin, rewrites(config, path), headers(config), methods(config),
-                allowedHeaders(config, credentials), credentials, config.getDuration("timeout", defaultTimeout));
+                allowedHeaders(config, credentials), credentials, config.getDuration("timeout", defaultTimeout),
+                config.getBoolean("allowActiveContent", false), maxBodySize);
     }
 
     /** {@code github}, {@code /github} and {@code /github/} all mean {@code /github}. */

@@ -8,6 +8,7 @@ import io.kerberus.plugin.Response;
 import io.kerberus.plugin.Routes;
 import org.slf4j.Logger;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -60,14 +61,26 @@ final class ProxyRoutes {
         try {
             HttpResponse<InputStream> response = client.send(upstream, HttpResponse.BodyHandlers.ofInputStream());
             String contentType = response.headers().firstValue("Content-Type").orElse(null);
-            return new Response(response.statusCode(), contentType, response.body(),
-                    ProxyHeaders.response(endpoint, response.headers().map()));
+            InputStream body = response.body();
+            if (endpoint.maxBodySize() > 0) {
+                long declared = declaredLength(response);
+                if (declared > endpoint.maxBodySize() && !method.equals("HEAD")) {
+                    body.close();
+                    log.warn("Proxy endpoint {}: {} answered {} bytes, more than maxBodySize {}", endpoint.path(), endpoint.origin(),
+                            declared, endpoint.maxBodySize());
+                    return error(502, "BadGatewayError", "Proxy endpoint " + endpoint.path() + ": the target's answer (" + declared
+                            + " bytes) is larger than the endpoint's maxBodySize of " + endpoint.maxBodySize() + " bytes", request);
+                }
+                body = new LimitedStream(body, endpoint.maxBodySize(), endpoint.path());
+            }
+            return new Response(response.statusCode(), contentType, body,
+                    ProxyHeaders.response(endpoint, upstream.uri(), response.headers().map()));
         } catch (HttpTimeoutException e) {
             log.warn("Proxy endpoint {}: {} did not answer within {}", endpoint.path(), endpoint.origin(), endpoint.timeout());
             return error(504, "GatewayTimeoutError", "Proxy endpoint " + endpoint.path() + ": the target " + endpoint.origin()
                     + " did not answer within " + endpoint.timeout().toMillis() + " ms", request);
         } catch (IOException e) {
-            String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+            String reason = reason(e, upstream.uri());
             log.warn("Proxy endpoint {}: cannot reach {}: {}", endpoint.path(), endpoint.origin(), reason);
             return error(502, "BadGatewayError", "Proxy endpoint " + endpoint.path() + ": cannot reach the target "
                     + endpoint.origin() + " (" + reason + ")", request);
@@ -102,7 +115,85 @@ final class ProxyRoutes {
             }
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new InputException("Proxy endpoint " + endpoint.path() + " cannot pass this request on: " + e.getMessage());
+            // only the proxy's own fixed messages: the JDK's quote the target URI, whose path may hold a secret
+            String why = e instanceof PathRewrite.Refused ? e.getMessage() : PathRewrite.INVALID;
+            throw new InputException("Proxy endpoint " + endpoint.path() + " cannot pass this request on: " + why);
+        }
+    }
+
+    /** Why the target could not be reached, without its path (which may hold a secret) should the JDK name it. */
+    static String reason(IOException e, URI sent) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        String path = sent.getRawPath();
+        boolean namesPath = path != null && path.length() > 1 && (message.contains(path) || message.contains(sent.getPath()));
+        return namesPath || message.contains(sent.toString()) ? e.getClass().getSimpleName() : message;
+    }
+
+    private static long declaredLength(HttpResponse<?> response) {
+        try {
+            return response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Passes at most {@code limit} bytes on, then ends and logs why. The caller cannot tell the cut
+     * from a complete answer when the target declared no length (the platform ends the answer
+     * normally), so the log is where a cut shows.
+     */
+    final class LimitedStream extends FilterInputStream {
+
+        private final long limit;
+        private final String endpoint;
+        private long passed;
+        private boolean cut;
+
+        LimitedStream(InputStream in, long limit, String endpoint) {
+            super(in);
+            this.limit = limit;
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int read = read(one, 0, 1);
+            return read < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (cut) {
+                return -1;
+            }
+            // one byte more than allowed tells a body that is too large from one that is exactly the limit
+            int read = in.read(buffer, offset, (int) Math.min(length, limit - passed + 1));
+            if (read > 0 && passed + read > limit) {
+                cut = true;
+                in.close();
+                log.warn("Proxy endpoint {}: the target's answer is larger than maxBodySize; cut off after {} bytes", endpoint, limit);
+                int rest = (int) (limit - passed);
+                passed = limit;
+                return rest > 0 ? rest : -1;
+            }
+            if (read > 0) {
+                passed += read;
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(Math.min(n, Math.max(0, limit - passed)));
+            passed += skipped;
+            return skipped;
         }
     }
 

@@ -60,6 +60,30 @@ class PathRewriteTest {
     }
 
     @Test
+    void refusesDotSegmentsHiddenByDoubleEncodingOrPathParameters() {
+        for (String path : List.of("/api/proxy/svc/..%3b/admin", "/api/proxy/svc/..%3B/admin", "/api/proxy/svc/..;x/admin",
+                "/api/proxy/svc/.;/admin", "/api/proxy/svc/%252e%252e/admin", "/api/proxy/svc/%25252E%25252E/admin",
+                "/api/proxy/svc/%2e%2e%3bjsessionid=1/admin", "/api/proxy/svc/a%252f..%252fadmin", "/api/proxy/svc/x%255c..",
+                "/api/proxy/svc/%252E/admin")) {
+            assertThatThrownBy(() -> target(path)).as(path).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'..'");
+        }
+    }
+
+    @Test
+    void keepsPercentSignsAndDotsThatAreNotDotSegments() {
+        assertThat(target("/api/proxy/svc/100%25/a..b/..c/.well-known/%2541")).isEqualTo("http://svc.internal:8080/base/100%25/a..b/..c/.well-known/%2541");
+    }
+
+    @Test
+    void anInvalidPathOrQueryIsRefusedWithoutNamingTheTarget() {
+        URI secret = URI.create("http://svc.internal:8080/hooks/T0PSECRET");
+        for (String rewritten : List.of("/x?a=%ZZ", "/x%ZZ", "/x y", "/x?a=<b>")) {
+            assertThatThrownBy(() -> PathRewrite.targetUri(secret, rewritten)).as(rewritten).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the request path or query is not a valid URI");
+        }
+    }
+
+    @Test
     void keepsAnEncodedSlashInsideOneSegment() {
         assertThat(target("/api/proxy/svc/projects/group%2Fproject")).isEqualTo("http://svc.internal:8080/base/projects/group%2Fproject");
     }

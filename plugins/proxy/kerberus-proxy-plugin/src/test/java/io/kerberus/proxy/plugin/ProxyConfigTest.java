@@ -113,6 +113,25 @@ class ProxyConfigTest {
     }
 
     @Test
+    void readsAllowActiveContentAndMaxBodySize() {
+        ProxyConfig config = ProxyConfig.from(proxy("""
+                proxy:
+                  endpoints:
+                    /plain: http://plain.example.com
+                    /pages: {target: 'http://pages.example.com', allowActiveContent: true, maxBodySize: 1000}
+                """), true);
+
+        ProxyEndpoint pages = config.endpoints().stream().filter(e -> e.path().equals("/pages")).findFirst().orElseThrow();
+        ProxyEndpoint plain = config.endpoints().stream().filter(e -> e.path().equals("/plain")).findFirst().orElseThrow();
+        assertThat(pages.allowActiveContent()).isTrue();
+        assertThat(pages.maxBodySize()).isEqualTo(1000);
+        assertThat(plain.allowActiveContent()).isFalse();
+        assertThat(plain.maxBodySize()).isZero();
+        assertThatThrownBy(() -> ProxyConfig.from(proxy("proxy:\n  endpoints:\n    /x:\n      target: http://x\n      maxBodySize: 0\n"), true))
+                .hasMessageContaining("proxy.endpoints./x.maxBodySize: must be a number of bytes above zero");
+    }
+
+    @Test
     void neverShowsConfiguredHeaderValues() {
         ProxyConfig config = ProxyConfig.from(proxy("proxy:\n  endpoints:\n    /x:\n      target: http://x\n      headers:\n        Authorization: token s3cr3t\n"), true);
 

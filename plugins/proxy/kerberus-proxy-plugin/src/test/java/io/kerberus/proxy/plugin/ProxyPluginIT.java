@@ -25,6 +25,9 @@ class ProxyPluginIT {
 
     private static final HttpClient RAW = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /** A secret-looking part of some targets' paths (a webhook URL), which no answer may show. */
+    private static final String HOOK_SECRET = "T0PSECRET-hook-4f9a";
+
     static Upstream upstream;
     static Upstream evil;
     static TestBackend backend;
@@ -60,7 +63,13 @@ class ProxyPluginIT {
                     /keephost: {target: '%1$s', changeOrigin: false}
                     /down: http://127.0.0.1:%2$d
                     /slow: {target: '%1$s', timeout: 500ms}
-                """.formatted(target, deadPort)).start();
+                    /active: {target: '%1$s', credentials: dangerously-allow-unauthenticated, allowActiveContent: true}
+                    /authhdr: {target: '%1$s', allowedHeaders: [WWW-Authenticate]}
+                    /hook: {target: '%1$s/hooks/%3$s', credentials: dangerously-allow-unauthenticated, allowedMethods: [GET]}
+                    /deadhook: {target: 'http://127.0.0.1:%2$d/hooks/%3$s', credentials: dangerously-allow-unauthenticated}
+                    /slowhook: {target: '%1$s/hooks/%3$s', credentials: dangerously-allow-unauthenticated, timeout: 500ms}
+                    /capped: {target: '%1$s', maxBodySize: 1048576}
+                """.formatted(target, deadPort, HOOK_SECRET)).start();
         token = backend.userToken("user:default/jane");
     }
 
@@ -199,7 +208,145 @@ class ProxyPluginIT {
         assertThat(failed.status()).isEqualTo(500);
         assertThat(failed.body()).isEqualTo("upstream says 500");
         assertThat(redirect.status()).isEqualTo(302);
-        assertThat(redirect.header("Location")).contains("http://elsewhere.invalid/landing");
+        assertThat(redirect.header("Location")).as("a redirect to another host is an open redirect on the portal").isEmpty();
+    }
+
+    private static String redirectTo(String location) {
+        return "/redirect?to=" + java.net.URLEncoder.encode(location, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void keepsOnlyRedirectsToTheTargetItselfAndMapsThemOntoTheProxyPath() {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("/api/proxy/svc" + redirectTo("{self}/base/landing?x=1"), "/api/proxy/svc/landing?x=1");
+        expected.put("/api/proxy/svc" + redirectTo("/base/abs"), "/api/proxy/svc/abs");
+        expected.put("/api/proxy/svc/sub" + redirectTo("landing"), "/api/proxy/svc/sub/landing");
+        expected.put("/api/proxy/svc" + redirectTo("{self}/base"), "/api/proxy/svc");
+        expected.put("/api/proxy/svc" + redirectTo("http://elsewhere.invalid/base/x"), null);
+        expected.put("/api/proxy/svc" + redirectTo("//elsewhere.invalid/base/x"), null);
+        expected.put("/api/proxy/svc" + redirectTo("/\\elsewhere.invalid/base/x"), null);
+        expected.put("/api/proxy/svc" + redirectTo("https://127.0.0.1:" + upstream.port() + "/base/x"), null);
+        expected.put("/api/proxy/svc" + redirectTo("/other/x"), null);
+        expected.put("/api/proxy/svc" + redirectTo("/base/../other"), null);
+        expected.put("/api/proxy/svc" + redirectTo("javascript:alert(1)"), null);
+
+        expected.forEach((request, location) -> {
+            TestHttp.Result result = jane().get(request);
+            assertThat(result.status()).as(request).isEqualTo(302);
+            assertThat(result.header("Location").orElse(null)).as(request).isEqualTo(location);
+        });
+    }
+
+    @Test
+    void dropsWwwAuthenticateSoTheBrowserShowsNoPasswordPromptForTheTarget() {
+        TestHttp.Result plain = jane().get("/api/proxy/svc/basic");
+        TestHttp.Result allowed = jane().get("/api/proxy/authhdr/basic");
+
+        assertThat(plain.status()).isEqualTo(401);
+        assertThat(plain.header("WWW-Authenticate")).isEmpty();
+        assertThat(allowed.header("WWW-Authenticate")).contains("Basic realm=\"upstream\"");
+    }
+
+    @Test
+    void credentialedAnswersAreNeverPublicInSharedCaches() {
+        TestHttp.Result credentialed = jane().get("/api/proxy/svc/cached");
+        TestHttp.Result open = backend.http().get("/api/proxy/open/cached");
+
+        assertThat(credentialed.header("Cache-Control")).contains("private, max-age=600");
+        assertThat(String.join(", ", credentialed.headers().getOrDefault("vary", List.of())))
+                .contains("Accept-Encoding", "Authorization", "Cookie");
+        assertThat(open.header("Cache-Control")).contains("public, max-age=600, s-maxage=600");
+    }
+
+    @Test
+    void proxiedAnswersAreSandboxedAndActiveContentIsADownload() {
+        for (String path : List.of("/api/proxy/open/evil.html", "/api/proxy/open/evil.js", "/api/proxy/open/evil.svg",
+                "/api/proxy/open/untyped", "/api/proxy/open/data.json", "/api/proxy/active/evil.html", "/api/proxy/open/x")) {
+            TestHttp.Result result = backend.http().get(path);
+            assertThat(result.status()).as(path).isEqualTo(200);
+            assertThat(result.headers().get("content-security-policy")).as(path).containsExactly("sandbox; default-src 'none'");
+            assertThat(result.header("X-Content-Type-Options")).as(path).contains("nosniff");
+        }
+        for (String path : List.of("/api/proxy/open/evil.html", "/api/proxy/open/evil.js", "/api/proxy/open/evil.svg", "/api/proxy/open/untyped")) {
+            assertThat(backend.http().get(path).header("Content-Disposition")).as(path).hasValueSatisfying(v -> assertThat(v).startsWith("attachment"));
+        }
+        for (String path : List.of("/api/proxy/open/data.json", "/api/proxy/open/x", "/api/proxy/active/evil.html")) {
+            assertThat(backend.http().get(path).header("Content-Disposition")).as(path).isEmpty();
+        }
+        assertThat(backend.http().get("/api/proxy/open/evil.html").header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    }
+
+    @Test
+    void aProxiedPageCannotRunScriptsOnThePortalOriginInChromium() throws Exception {
+        try (io.kerberus.test.Browser browser = io.kerberus.test.Browser.start()) {
+            var driver = (org.openqa.selenium.chrome.ChromeDriver) browser.driver();
+            driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "deny"));
+            for (String path : List.of("/api/proxy/open/evil.html", "/api/proxy/open/evil.svg", "/api/proxy/active/evil.html")) {
+                try {
+                    browser.open(backend.url() + path);
+                } catch (org.openqa.selenium.WebDriverException e) {
+                    // a refused download ends the navigation
+                }
+                Thread.sleep(500);
+                assertThat(driver.getTitle()).as(path).isNotEqualTo("pwned");
+            }
+            browser.open(backend.url() + "/api/proxy/active/evil.html");
+            assertThat(driver.getTitle()).as("allowActiveContent shows the page, without its script").isEqualTo("start");
+        }
+    }
+
+    /** Sends a request line as is (java.net.URI refuses {@code %ZZ}) and returns the whole answer. */
+    private static String raw(String method, String target) throws Exception {
+        URI base = URI.create(backend.url());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((method + " " + target + " HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nConnection: close\r\nAccept: application/json\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void noErrorShowsTheTargetsPath() throws Exception {
+        Map<String, Integer> attempts = new java.util.LinkedHashMap<>();
+        attempts.put("GET /api/proxy/hook/x?a=%ZZ", 400);
+        attempts.put("GET /api/proxy/hook/x%ZZ", 400);
+        attempts.put("GET /api/proxy/hook/%252e%252e/x", 400);
+        attempts.put("GET /api/proxy/nohook/x", 404);
+        attempts.put("POST /api/proxy/hook/x", 405);
+        attempts.put("GET /api/proxy/deadhook/x", 502);
+        attempts.put("GET /api/proxy/slowhook/slow", 504);
+
+        attempts.forEach((attempt, status) -> {
+            String[] parts = attempt.split(" ");
+            String answer;
+            try {
+                answer = raw(parts[0], parts[1]);
+            } catch (Exception e) {
+                throw new AssertionError(attempt, e);
+            }
+            assertThat(answer).as(attempt).startsWith("HTTP/1.1 " + status).doesNotContain(HOOK_SECRET).doesNotContain("/hooks/");
+        });
+        assertThat(raw("GET", "/api/proxy/hook/x?a=%ZZ")).contains("the request path or query is not a valid URI");
+    }
+
+    @Test
+    void anAnswerLargerThanMaxBodySizeIsRefusedOrCutOff() throws Exception {
+        TestHttp.Result declared = jane().get("/api/proxy/capped/big");
+        assertThat(declared.status()).isEqualTo(502);
+        assertThat(declared.json().path("error").path("message").asString()).contains("/capped", "maxBodySize", "1048576");
+        assertThat(jane().get("/api/proxy/capped/x").status()).isEqualTo(200);
+
+        HttpResponse<InputStream> streamed = RAW.send(HttpRequest.newBuilder(URI.create(backend.url() + "/api/proxy/capped/bigchunked"))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        long received;
+        try (InputStream body = streamed.body()) {
+            received = body.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException e) {
+            received = -1;
+        }
+        assertThat(streamed.statusCode()).isEqualTo(200);
+        assertThat(received).as("an answer without Content-Length stops at maxBodySize").isEqualTo(1048576);
     }
 
     @Test
@@ -209,6 +356,9 @@ class ProxyPluginIT {
         attempts.put("/api/proxy/svc/..%2F..%2F", 400);
         attempts.put("/api/proxy/svc/%2e%2e/%2e%2e/x", 400);
         attempts.put("/api/proxy/svc/a/../../../x", 400);
+        attempts.put("/api/proxy/svc/%252e%252e/%252e%252e/x", 400);
+        attempts.put("/api/proxy/svc/..%3b/..%3b/x", 400);
+        attempts.put("/api/proxy/svc/%252e%252e%252fx", 400);
         attempts.put("/api/proxy/svc//" + evilHost + "/", 200);
         attempts.put("/api/proxy/svc/@" + evilHost, 200);
         attempts.put("/api/proxy/svc/http://" + evilHost + "/", 200);

@@ -20,7 +20,9 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on a free port that records every request it gets and answers by path:
- * {@code /status/<code>}, {@code /slow}, {@code /big}, {@code /redirect}, {@code /upload}, else an echo.
+ * {@code /status/<code>}, {@code /slow}, {@code /big}, {@code /bigchunked}, {@code /redirect[?to=<location>]},
+ * {@code /upload}, {@code /evil.html}, {@code /evil.js}, {@code /evil.svg}, {@code /data.json}, {@code /untyped},
+ * {@code /basic}, {@code /cached}, else an echo.
  */
 final class Upstream implements AutoCloseable {
 
@@ -94,9 +96,45 @@ final class Upstream implements AutoCloseable {
                     out.write(chunk);
                 }
             }
+        } else if (path.endsWith("/bigchunked")) {
+            exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                byte[] chunk = bigChunk();
+                for (int sent = 0; sent < BIG; sent += chunk.length) {
+                    out.write(chunk);
+                }
+            } catch (IOException e) {
+                // the proxy stopped reading
+            }
         } else if (path.endsWith("/redirect")) {
-            exchange.getResponseHeaders().add("Location", "http://elsewhere.invalid/landing");
+            String query = exchange.getRequestURI().getRawQuery();
+            String location = query != null && query.startsWith("to=")
+                    ? java.net.URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8).replace("{self}", "http://127.0.0.1:" + port())
+                    : "http://elsewhere.invalid/landing";
+            exchange.getResponseHeaders().add("Location", location);
             answer(exchange, 302, "");
+        } else if (path.endsWith("/evil.html")) {
+            answer(exchange, 200, "text/html; charset=utf-8",
+                    "<!doctype html><html><head><title>start</title><script src=\"evil.js\"></script></head><body>hello</body></html>");
+        } else if (path.endsWith("/evil.js")) {
+            answer(exchange, 200, "text/javascript", "document.title = 'pwned';");
+        } else if (path.endsWith("/evil.svg")) {
+            answer(exchange, 200, "image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>document.title='pwned'</script></svg>");
+        } else if (path.endsWith("/data.json")) {
+            answer(exchange, 200, "application/json", "{\"ok\":true}");
+        } else if (path.endsWith("/untyped")) {
+            exchange.sendResponseHeaders(200, 5);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write("<b>x</b>".getBytes(StandardCharsets.UTF_8), 0, 5);
+            }
+        } else if (path.endsWith("/basic")) {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"upstream\"");
+            answer(exchange, 401, "who are you");
+        } else if (path.endsWith("/cached")) {
+            exchange.getResponseHeaders().add("Cache-Control", "public, max-age=600, s-maxage=600");
+            exchange.getResponseHeaders().add("Vary", "Accept-Encoding");
+            answer(exchange, 200, "cache me");
         } else {
             exchange.getResponseHeaders().add("Set-Cookie", "upstream=1; Path=/");
             exchange.getResponseHeaders().add("X-Internal-Secret", "not for browsers");
@@ -107,8 +145,12 @@ final class Upstream implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, int status, String text) throws IOException {
+        answer(exchange, status, "text/plain; charset=utf-8", text);
+    }
+
+    private static void answer(HttpExchange exchange, int status, String contentType, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+        exchange.getResponseHeaders().add("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
