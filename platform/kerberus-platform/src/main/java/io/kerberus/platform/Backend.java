@@ -174,6 +174,8 @@ public final class Backend implements AutoCloseable {
         prepared.host().init(pluginId -> new PluginParts(new PluginRoutes(table, pluginId), new PluginPages(table, pluginId),
                 new PluginTasks(scheduler, pluginId), new PluginDatabase(pool, pluginId), new PluginIdentity(tokens, pluginId),
                 lifecycles, settings.dataDir().resolve(pluginId), clock, audit, permissions.forPlugin(pluginId)));
+        // now that every plugin declared its permissions and resource types: refuse config roles they do not know
+        permissions.checkConfiguredRoles();
 
         PrometheusMeterRegistry metrics = metrics();
         Health health = new Health();

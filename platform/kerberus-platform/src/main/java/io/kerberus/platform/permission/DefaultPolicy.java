@@ -41,6 +41,9 @@ public final class DefaultPolicy implements PermissionPolicy {
         }
         Permission permission = request.permission();
         String action = permission.action();
+        if (permission.name().equals("notification.broadcast")) {
+            return PolicyDecision.deny("default policy: only admins and services may broadcast notifications (notification.broadcast)");
+        }
         if (SCAFFOLDER_TASK.equals(permission.resourceType())) {
             return PolicyDecision.conditional("scaffolder", SCAFFOLDER_TASK,
                     PermissionCriteria.rule("IS_TASK_OWNER", SCAFFOLDER_TASK, Map.of("createdBy", List.of(user.subject()))),

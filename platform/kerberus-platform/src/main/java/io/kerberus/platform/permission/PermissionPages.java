@@ -149,6 +149,13 @@ public final class PermissionPages {
             Role.checkName(name);
             Object parsed = YAML.readValue(request.formParam("rules").orElse("[]"), Object.class);
             rules = RoleCodec.rulesFromJson(io.kerberus.platform.Json.write(parsed == null ? List.of() : parsed));
+            for (int i = 0; i < rules.size(); i++) {
+                try {
+                    permissions.checkRule(rules.get(i));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("rule " + (i + 1) + ": " + e.getMessage(), e);
+                }
+            }
         } catch (RuntimeException e) {
             throw new InputException("Role not saved: " + e.getMessage());
         }

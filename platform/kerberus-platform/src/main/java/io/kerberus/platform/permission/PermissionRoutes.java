@@ -47,12 +47,16 @@ public final class PermissionRoutes {
             if (!(items.get(i) instanceof Map<?, ?> item)) {
                 throw new InputException("items[" + i + "] must be an object");
             }
-            Permission permission = permission(item.get("permission"), "items[" + i + "].permission");
+            Permission asked = permission(item.get("permission"), "items[" + i + "].permission");
+            // the declared permission decides, not the caller's attributes and resource type (which
+            // could otherwise dodge the rules matching them); an undeclared one is denied
+            Permission permission = permissions.find(asked.name()).orElse(null);
             Object resourceRef = item.get("resourceRef");
-            if (resourceRef != null && !permission.isResource()) {
+            if (resourceRef != null && !(permission != null ? permission : asked).isResource()) {
                 throw new InputException("items[" + i + "]: resourceRef is only allowed with a resource permission");
             }
-            PolicyDecision decision = resourceRef == null ? permissions.decide(principal, permission)
+            PolicyDecision decision = permission == null ? PolicyDecision.deny("unknown permission " + asked.name())
+                    : resourceRef == null ? permissions.decide(principal, permission)
                     : permissions.decide(principal, permission, resourceRef.toString());
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("id", item.get("id"));

@@ -154,6 +154,24 @@ public final class PermissionService {
         return Criteria.holds(conditions, resource, type.rules());
     }
 
+    /**
+     * Checks a role rule against the declared permissions and the resource types' rules (see {@link RoleChecks}).
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public void checkRule(RoleRule rule) {
+        new RoleChecks(this).check(rule);
+    }
+
+    /**
+     * Checks the roles of {@code permission.rbac.roles}; called at start-up once every plugin is initialized.
+     *
+     * @throws io.kerberus.plugin.ConfigException naming the key path of a wrong rule
+     */
+    public void checkConfiguredRoles() {
+        new RoleChecks(this).checkConfigured(settings.roles());
+    }
+
     /** The declared permissions, by name. */
     public List<Permission> declared() {
         List<Permission> all = new ArrayList<>(declared.values());

@@ -1,5 +1,6 @@
 package io.kerberus.notifications;
 
+import io.kerberus.plugin.Permission;
 import io.kerberus.plugin.ServiceRef;
 
 import java.util.List;
@@ -18,6 +19,13 @@ public interface NotificationService {
 
     /** The ref to declare in {@code Registrar.uses}, {@code usesIfPresent} or {@code requires}. */
     ServiceRef<NotificationService> REF = ServiceRef.of("notifications.service", NotificationService.class);
+
+    /**
+     * {@code notification.broadcast}: sending to everyone on behalf of a user (a template's
+     * {@code notification:send} with {@code recipients: broadcast}). Declared by the notifications
+     * plugin; the default policy allows it to admins and services only.
+     */
+    Permission BROADCAST = Permission.basic("notification.broadcast", "create");
 
     /**
      * Sends a notification.

@@ -114,7 +114,7 @@ public final class CatalogPlugin implements Plugin {
         follower.catchUp();
         locations.syncConfigured(config.locations());
         new EntitiesRoutes(readable, index, engine, access, context.audit()).mount(routes);
-        new LocationRoutes(locations, engine, index, access, context.audit()).mount(routes);
+        new LocationRoutes(locations, engine, index, readable, access, context.audit()).mount(routes);
         new CatalogPages(jdbi, context.clock(), readable, index, engine, locations, config.organization(), entityTabs, entityCards,
                 access, context.audit()).mount(new ScopedPages(context.pages(), access));
         LocalCatalogClient client = new LocalCatalogClient(index, queries, engine, readers, locations);

@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * The page at {@code /notifications} (all, unread or saved, unread ones emphasised, with forms to
- * mark them), {@code /notifications/open/:id} (marks one read and goes to its link) and the header
- * bell with the unread count, which htmx refreshes on load and every {@code pollInterval}.
+ * mark them), {@code /notifications/open/:id} (marks one read and goes to its link: directly to
+ * portal paths and {@code notifications.trustedHosts}, through a page naming the host otherwise) and
+ * the header bell with the unread count, which htmx refreshes on load and every {@code pollInterval}.
  */
 final class NotificationPages {
 
@@ -31,9 +32,11 @@ final class NotificationPages {
             + "<path d=\"M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9\"/><path d=\"M10.3 21a1.94 1.94 0 0 0 3.4 0\"/></svg>");
 
     private final NotificationStore store;
+    private final java.util.Set<String> trustedHosts;
 
-    NotificationPages(NotificationStore store) {
+    NotificationPages(NotificationStore store, java.util.Set<String> trustedHosts) {
         this.store = store;
+        this.trustedHosts = trustedHosts;
     }
 
     void mount(Pages pages, Duration pollInterval) {
@@ -124,8 +127,38 @@ final class NotificationPages {
                 .orElseThrow(() -> new io.kerberus.plugin.NotFoundException("No notification " + request.pathParam("id") + " for you"));
         store.mark(user, List.of(n.id()), false, true);
         String link = n.payload().link().map(Html::safeUrl).orElse("/notifications");
-        // the link was checked when the notification was sent (http(s) or a portal path) and is the user's own
-        return link.startsWith("/") ? Response.redirect(link) : Response.status(303).header("Location", link);
+        if (portalPath(link)) {
+            return Response.redirect(link);
+        }
+        Optional<String> host = host(link);
+        if (host.isPresent() && trustedHosts.contains(host.get())) {
+            return Response.status(303).header("Location", link);
+        }
+        // the sender (a template any user ran) chose the link: never an automatic redirect to another site
+        return View.of("Leaving the portal", Card.of("This notification links to " + host.orElse("another site"), Html.format("""
+                <p>{}</p><p class="muted">Sent by {}. Continue only if you trust where it goes.</p>\
+                <div class="form-actions"><a class="button primary" href="{}" rel="noopener noreferrer">Continue to {}</a> \
+                <a class="button" href="/notifications">Back to notifications</a></div>""",
+                n.payload().title(), n.origin(), host.isPresent() ? link : "#", host.orElse("the link"))).html());
+    }
+
+    /** A path of this portal: one slash, not a scheme-relative {@code //host} or {@code /\host}. */
+    static boolean portalPath(String link) {
+        return link.startsWith("/") && !link.startsWith("//") && !link.startsWith("/\\");
+    }
+
+    /** The lower-case host of an http(s) URL; empty for anything else. */
+    static Optional<String> host(String link) {
+        try {
+            java.net.URI uri = new java.net.URI(link);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return Optional.of(uri.getHost().toLowerCase(java.util.Locale.ROOT));
+            }
+        } catch (java.net.URISyntaxException e) {
+            // not a URL: no host
+        }
+        return Optional.empty();
     }
 
     private Object mark(Request request) {

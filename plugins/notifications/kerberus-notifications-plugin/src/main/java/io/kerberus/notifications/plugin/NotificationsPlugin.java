@@ -34,11 +34,13 @@ public final class NotificationsPlugin implements Plugin {
 
     @Override
     public void init(PluginContext context) {
+        // checked by senders acting for a user (the scaffolder's notification:send); see NotificationService.BROADCAST
+        context.permissions().declare(NotificationService.BROADCAST);
         NotificationStore store = new NotificationStore(context.database().unwrap(Jdbi.class), context.clock());
         NotificationSender sender = new NotificationSender(store, new RecipientResolver(context.optionalService(CatalogClient.REF), context.logger()));
         context.provide(NotificationService.REF, sender);
         new NotificationRoutes(store, sender).mount(context.routes());
-        new NotificationPages(store).mount(context.pages(), config.pollInterval());
+        new NotificationPages(store, config.trustedHosts()).mount(context.pages(), config.pollInterval());
         context.pages().stylesheet("/static/notifications/notifications.css");
         context.tasks().schedule("cleanup", Schedule.every(Duration.ofHours(6)),
                 run -> context.logger().info("Deleted {} notifications older than {}", store.deleteOlderThan(config.retention()), config.retention()));

@@ -93,6 +93,24 @@ class NotificationPagesIT {
     }
 
     @Test
+    void openingALinkToAnUntrustedHostShowsWhereItGoesInsteadOfRedirecting() {
+        String id = sendToGuest("<b>Phish</b> " + tag(), "https://Evil.example.net/login?a=1&b=2");
+        String portal = sendToGuest("Portal " + tag(), "/catalog/default/component/orders");
+
+        TestHttp.Result opened = guest.get("/notifications/open/" + id);
+        TestHttp.Result local = guest.get("/notifications/open/" + portal);
+
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.header("Location")).isEmpty();
+        assertThat(opened.body()).contains("This notification links to evil.example.net")
+                .contains("href=\"https://Evil.example.net/login?a=1&amp;b=2\"", "href=\"/notifications\"", "&lt;b&gt;Phish")
+                .doesNotContain("<b>Phish");
+        assertThat(guestApi.get("/api/notifications/notifications/" + id).json().path("read").isNull()).isFalse();
+        assertThat(local.status()).isEqualTo(303);
+        assertThat(local.header("Location")).contains("/catalog/default/component/orders");
+    }
+
+    @Test
     void cannotOpenAnotherUsersNotification() {
         String id = send(backend, to("user:default/jane"), Map.of("title", "Jane's " + tag(), "link", "/catalog")).json().get(0).path("id").asString();
 

@@ -74,6 +74,8 @@ final class NotificationsFixture {
                       rules: [{allow: [Component, Group, User, Location]}]
                       locations:
                         - {type: file, target: '%s'}
+                    notifications:
+                      trustedHosts: [ci.example.com]
                     """.formatted(dir.resolve("org.yaml"))).start();
             TestHttp reader = backend.http().withToken(backend.userToken("user:default/jane"));
             Eventually.until(() -> reader.get("/api/catalog/entities/by-name/group/default/team-a").json()

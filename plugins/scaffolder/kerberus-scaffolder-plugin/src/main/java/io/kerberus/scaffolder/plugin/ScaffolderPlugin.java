@@ -54,20 +54,29 @@ public final class ScaffolderPlugin implements Plugin {
     @Override
     public void init(PluginContext context) {
         Supplier<CatalogClient> catalog = context.lazyService(CatalogClient.REF);
+        TaskSignals signals = new TaskSignals();
+        TaskStore store = new TaskStore(context.database().unwrap(Jdbi.class), context.clock(), signals);
+        // before the actions: the catalog and notification actions act with the task creator's authority
+        io.kerberus.scaffolder.plugin.api.ScaffolderAccess access = new io.kerberus.scaffolder.plugin.api.ScaffolderAccess(context.permissions(),
+                ref -> {
+                    try {
+                        return catalog.get().entity(EntityRef.parse(ref, "template", EntityRef.DEFAULT_NAMESPACE));
+                    } catch (IllegalArgumentException e) {
+                        return java.util.Optional.empty();
+                    }
+                }, store);
         // the built-in actions; an id a module already added fails start-up (ActionRegistry.add)
         io.kerberus.scaffolder.plugin.actions.BuiltinActions.create(catalog, config.scmTypes(),
                 host -> java.util.Optional.ofNullable(config.github().get(host))
                         .or(() -> host.equals("github.com") ? java.util.Optional.of(
                                 io.kerberus.scaffolder.plugin.actions.GithubIntegration.githubCom(java.util.Optional.empty())) : java.util.Optional.empty()),
-                host -> java.util.Optional.ofNullable(config.gitlab().get(host)))
+                host -> java.util.Optional.ofNullable(config.gitlab().get(host)), access)
                 .forEach(actions::add);
         // notification:send only when a plugin provides notifications (it may start after the scaffolder)
         io.kerberus.scaffolder.plugin.actions.NotificationSendAction.addWhenAvailable(actions,
                 () -> actions.find(io.kerberus.scaffolder.plugin.actions.NotificationSendAction.ID),
-                context.optionalService(io.kerberus.notifications.NotificationService.REF), context.lifecycle());
+                context.optionalService(io.kerberus.notifications.NotificationService.REF), context.lifecycle(), access);
 
-        TaskSignals signals = new TaskSignals();
-        TaskStore store = new TaskStore(context.database().unwrap(Jdbi.class), context.clock(), signals);
         SecretVault vault = new SecretVault(context.clock());
         InputValidator validator = new InputValidator();
         TaskExecution execution = new TaskExecution(actions, TemplateRenderer.create(config.scmTypes()), validator);
@@ -80,17 +89,9 @@ public final class ScaffolderPlugin implements Plugin {
                         config.workspaceRetention()),
                 context.clock(), context.logger());
         DryRunner dryRunner = new DryRunner(execution, context.dataDirectory().resolve("dry-runs"));
-        io.kerberus.scaffolder.plugin.api.ScaffolderAccess access = new io.kerberus.scaffolder.plugin.api.ScaffolderAccess(context.permissions(),
-                ref -> {
-                    try {
-                        return catalog.get().entity(EntityRef.parse(ref, "template", EntityRef.DEFAULT_NAMESPACE));
-                    } catch (IllegalArgumentException e) {
-                        return java.util.Optional.empty();
-                    }
-                }, store);
         TaskLauncher launcher = ScaffolderRoutes.mount(context.routes(), new ScaffolderRoutes.Parts(store, runner, vault, signals, catalog,
                 actions, dryRunner, validator, userEntities, access));
-        CreatePages.mount(context.pages(), launcher, store, catalog, new CatalogPickerSource(catalog));
+        CreatePages.mount(context.pages(), launcher, store, catalog, new CatalogPickerSource(catalog, access::readableEntities));
         context.lifecycle().onStarted(runner::start);
         context.lifecycle().onShutdown(runner::stop);
         io.kerberus.scaffolder.plugin.tasks.TaskCleanup.schedule(context, store, config.taskRetention(), context.clock());

@@ -6,6 +6,7 @@ import io.kerberus.catalog.LocationSpec;
 import io.kerberus.catalog.plugin.processing.DryRun;
 import io.kerberus.catalog.plugin.processing.ProcessingEngine;
 import io.kerberus.catalog.plugin.query.EntityIndex;
+import io.kerberus.catalog.plugin.query.EntityQueries;
 import io.kerberus.plugin.InputException;
 import io.kerberus.plugin.NotFoundException;
 import io.kerberus.plugin.Request;
@@ -29,18 +30,21 @@ public final class LocationRoutes {
     private final LocationService locations;
     private final ProcessingEngine engine;
     private final EntityIndex index;
+    private final EntityQueries readable;
     private final io.kerberus.catalog.plugin.permission.CatalogAccess access;
     private final io.kerberus.plugin.AuditLog audit;
 
     /**
-     * @param access permission checks: {@code catalog.location.read}, {@code .create}, {@code .delete}
-     * @param audit  where location deletions are recorded
+     * @param readable queries restricted to the caller's read filter ({@code catalog.entity.read})
+     * @param access   permission checks: {@code catalog.location.read}, {@code .create}, {@code .delete}
+     * @param audit    where location deletions are recorded
      */
-    public LocationRoutes(LocationService locations, ProcessingEngine engine, EntityIndex index,
+    public LocationRoutes(LocationService locations, ProcessingEngine engine, EntityIndex index, EntityQueries readable,
                           io.kerberus.catalog.plugin.permission.CatalogAccess access, io.kerberus.plugin.AuditLog audit) {
         this.locations = locations;
         this.engine = engine;
         this.index = index;
+        this.readable = readable;
         this.access = access;
         this.audit = audit;
     }
@@ -112,7 +116,9 @@ public final class LocationRoutes {
 
     private Object byEntity(Request request) {
         String ref = EntityRef.of(request.pathParam("kind"), request.pathParam("namespace"), request.pathParam("name")).key();
-        String json = index.jsonByRef(ref).orElseThrow(() -> new NotFoundException("No entity " + ref + " in the catalog"));
+        // an entity the caller may not read answers as one that does not exist
+        String json = index.jsonByRef(ref).filter(found -> readable.readable(ref))
+                .orElseThrow(() -> new NotFoundException("No entity " + ref + " in the catalog"));
         Entity entity = Entity.of(JSON.readValue(json, MAP));
         return locations.originOf(entity).orElseThrow(() -> new NotFoundException("Entity " + ref + " has no registered origin location"));
     }

@@ -79,11 +79,15 @@ public final class CatalogAccess {
         }
     }
 
-    /** The read predicate of the caller in scope, or null (no restriction) outside a scope. */
+    /**
+     * The read predicate of the caller in scope; outside a scope {@link EntityRules#NOTHING} (fail
+     * closed): code that runs without a request and needs every entity uses the unrestricted
+     * {@code EntityQueries} explicitly, as the catalog client service does.
+     */
     public Object currentPredicate() {
         Scope scope = CURRENT.get();
         if (scope == null) {
-            return null;
+            return EntityRules.NOTHING;
         }
         if (!scope.computed) {
             scope.predicate = readPredicate(scope.principal);

@@ -1,18 +1,19 @@
 package io.kerberus.catalog.plugin.permission;
 
+import io.kerberus.catalog.plugin.query.EntityMatch;
 import io.kerberus.plugin.PermissionCriteria;
 import io.kerberus.plugin.PermissionRule;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Backstage's catalog permission rules on {@code catalog-entity}, both ways: {@link #RULES} apply to
- * one entity, {@link #toQuery} turns criteria into the catalog's own filter predicate
- * ({@code $all}/{@code $any}/{@code $not} over indexed fields), so lists, counts, facets and pages
- * are filtered by the index itself.
+ * Backstage's catalog permission rules on {@code catalog-entity}. Each rule is defined once, as the
+ * catalog's own filter predicate ({@link #toQuery}: {@code $all}/{@code $any}/{@code $not} over
+ * indexed fields), so lists, counts, facets and pages are filtered by the index itself; and a single
+ * entity ({@link #RULES}) is decided by evaluating that same predicate over the entity flattened as
+ * the index flattens it ({@link EntityMatch}), so the two can never disagree.
  */
 public final class EntityRules {
 
@@ -24,20 +25,14 @@ public final class EntityRules {
     private EntityRules() {
     }
 
-    /** The rules, by wire name. */
+    /** The rules, by wire name: each applies its {@linkplain #toQuery index predicate} to one entity. */
     public static final List<PermissionRule> RULES = List.of(
-            rule("IS_ENTITY_OWNER", "the entity's owner (ownedBy relation) is one of params.claims",
-                    (e, p) -> relations(e, "ownedBy").stream().anyMatch(strings(p, "claims")::contains)),
-            rule("IS_ENTITY_KIND", "the entity's kind is one of params.kinds",
-                    (e, p) -> strings(p, "kinds").contains(lower(e.get("kind")))),
-            rule("HAS_ANNOTATION", "the entity has annotation params.annotation (equal to params.value when given)",
-                    (e, p) -> has(child(e, "metadata", "annotations"), required(p, "annotation"), p.get("value"))),
-            rule("HAS_LABEL", "the entity has label params.label",
-                    (e, p) -> has(child(e, "metadata", "labels"), required(p, "label"), p.get("value"))),
-            rule("HAS_METADATA", "metadata.<params.key> exists (equal to params.value when given)",
-                    (e, p) -> has(child(e, "metadata"), required(p, "key"), p.get("value"))),
-            rule("HAS_SPEC", "spec.<params.key> exists (equal to params.value when given)",
-                    (e, p) -> has(child(e, "spec"), required(p, "key"), p.get("value"))));
+            rule("IS_ENTITY_OWNER", "the entity's owner (ownedBy relation) is one of params.claims"),
+            rule("IS_ENTITY_KIND", "the entity's kind is one of params.kinds"),
+            rule("HAS_ANNOTATION", "the entity has annotation params.annotation (equal to params.value when given)"),
+            rule("HAS_LABEL", "the entity has label params.label"),
+            rule("HAS_METADATA", "metadata.<params.key> exists (equal to params.value when given)"),
+            rule("HAS_SPEC", "spec.<params.key> exists (equal to params.value when given)"));
 
     /**
      * The criteria as a filter predicate of {@code POST /entities/by-query} (case-insensitive as all
@@ -56,7 +51,10 @@ public final class EntityRules {
 
     private static Map<String, Object> condition(PermissionCriteria.Condition c) {
         Map<String, Object> p = c.params();
-        return switch (c.rule()) {
+        // Backstage's wire name, whichever way it is written (isEntityOwner or IS_ENTITY_OWNER)
+        String rule = c.rule().equals(c.rule().toUpperCase(Locale.ROOT)) ? c.rule()
+                : c.rule().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        return switch (rule) {
             case "IS_ENTITY_OWNER" -> in("relations.ownedBy", strings(p, "claims"));
             case "IS_ENTITY_KIND" -> in("kind", strings(p, "kinds"));
             case "HAS_ANNOTATION" -> field("metadata.annotations." + required(p, "annotation"), p.get("value"));
@@ -76,11 +74,7 @@ public final class EntityRules {
         return value == null ? Map.of(key, Map.of("$exists", true)) : Map.of(key, value.toString());
     }
 
-    private interface Test {
-        boolean apply(Map<String, Object> entity, Map<String, Object> params);
-    }
-
-    private static PermissionRule rule(String name, String description, Test test) {
+    private static PermissionRule rule(String name, String description) {
         return new PermissionRule() {
             @Override
             public String name() {
@@ -94,40 +88,9 @@ public final class EntityRules {
 
             @Override
             public boolean apply(Map<String, Object> resource, Map<String, Object> params) {
-                return test.apply(resource, params);
+                return EntityMatch.matches(resource, condition(new PermissionCriteria.Condition(name, RESOURCE_TYPE, params)));
             }
         };
-    }
-
-    private static List<String> relations(Map<String, Object> entity, String type) {
-        List<String> out = new ArrayList<>();
-        if (entity.get("relations") instanceof List<?> relations) {
-            for (Object relation : relations) {
-                if (relation instanceof Map<?, ?> r && type.equals(r.get("type")) && r.get("targetRef") != null) {
-                    out.add(lower(r.get("targetRef")));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Map<?, ?> child(Map<String, Object> entity, String... path) {
-        Object value = entity;
-        for (String key : path) {
-            value = value instanceof Map<?, ?> map ? map.get(key) : null;
-        }
-        return value instanceof Map<?, ?> map ? map : Map.of();
-    }
-
-    private static boolean has(Map<?, ?> map, String key, Object expected) {
-        Object value = map;
-        for (String part : map.containsKey(key) ? new String[] {key} : key.split("\\.")) {
-            value = value instanceof Map<?, ?> m ? m.get(part) : null;
-        }
-        if (value == null) {
-            return false;
-        }
-        return expected == null || lower(value).equals(lower(expected));
     }
 
     private static List<String> strings(Map<String, Object> params, String key) {

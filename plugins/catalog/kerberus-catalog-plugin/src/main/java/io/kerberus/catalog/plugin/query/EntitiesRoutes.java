@@ -177,13 +177,15 @@ public final class EntitiesRoutes {
         String json = byName(request);
         String ref = EntityRef.of(request.pathParam("kind"), request.pathParam("namespace"), request.pathParam("name")).key();
         List<String> chain = engine.ancestry(ref);
+        // ancestors the caller may not read are left out, and not named as parents either
+        List<Optional<String>> visible = chain.isEmpty() ? List.of() : queries.byRefs(chain, List.of());
         StringBuilder body = new StringBuilder("{\"rootEntityRef\":").append(JSON.writeValueAsString(ref)).append(",\"items\":[");
         for (int i = 0; i < chain.size(); i++) {
-            String entity = i == 0 ? json : index.jsonByRef(chain.get(i)).orElse(null);
+            String entity = i == 0 ? json : visible.get(i).orElse(null);
             if (entity == null) {
                 continue;
             }
-            List<String> parents = i + 1 < chain.size() ? List.of(chain.get(i + 1)) : List.of();
+            List<String> parents = i + 1 < chain.size() && visible.get(i + 1).isPresent() ? List.of(chain.get(i + 1)) : List.of();
             body.append(i == 0 ? "" : ",").append("{\"entity\":").append(entity).append(",\"parentEntityRefs\":")
                     .append(JSON.writeValueAsString(parents)).append('}');
         }
@@ -247,6 +249,7 @@ public final class EntitiesRoutes {
     }
 
     private Object validate(Request request) {
+        access.require(request.requirePrincipal(), CatalogPermissions.ENTITY_VALIDATE, null);
         ValidateRequest input = request.bodyAs(ValidateRequest.class);
         if (input.entity() == null || input.location() == null) {
             throw new InputException("location and entity are required");

@@ -334,7 +334,9 @@ public final class EntityIndex {
         incoming.getOrDefault(slot.ref, Map.of()).forEach((source, types) -> {
             for (String type : types) {
                 String inverse = io.kerberus.catalog.Relation.INVERSES.get(type);
-                if (inverse != null) {
+                // as in relationTriples: an entity's relation to itself shows no inverse, so that the
+                // entity as served flattens to exactly what the index holds (see EntityMatch)
+                if (inverse != null && !source.equals(slot.ref)) {
                     relations.add(new String[] {inverse, source});
                 }
             }

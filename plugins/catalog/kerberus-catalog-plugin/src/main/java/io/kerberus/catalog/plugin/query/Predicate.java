@@ -15,48 +15,107 @@ import java.util.Set;
  * {@code POST /entity-facets}: an object whose fields must all match ({@code {"kind": "component",
  * "spec.type": {"$in": ["service", "website"]}, "metadata.tags": {"$exists": true}}}), combined with
  * {@code $all}, {@code $any} and {@code $not}. Values compare case-insensitively, as in the GET filters.
+ * <p>
+ * One interpretation serves both the index (sets of entities as bitmaps) and a single entity
+ * ({@link EntityMatch}, a boolean over the same flattened fields), so that a permission condition
+ * filters lists exactly as it decides single entities.
  */
 final class Predicate {
 
     private Predicate() {
     }
 
+    /**
+     * What a predicate is evaluated over: the entities of the index, or one entity.
+     *
+     * @param <T> a set of entities
+     */
+    interface Domain<T> {
+        /** Every entity (a fresh, modifiable result). */
+        T all();
+
+        /** The entities with a value of {@code key} among {@code values} (lower-case), or with the key at all when {@code values} is empty. */
+        T match(String key, Set<String> values);
+
+        T and(T left, T right);
+
+        T or(T left, T right);
+
+        T not(T set);
+    }
+
     /** The entities matching {@code predicate} (null or empty matches all). */
     static RoaringBitmap evaluate(EntityIndex.Reader reader, Object predicate) {
+        return evaluate(new Domain<RoaringBitmap>() {
+            @Override
+            public RoaringBitmap all() {
+                return reader.match(EntityFilter.ALL);
+            }
+
+            @Override
+            public RoaringBitmap match(String key, Set<String> values) {
+                return reader.match(new EntityFilter(List.of(Map.of(key, values))));
+            }
+
+            @Override
+            public RoaringBitmap and(RoaringBitmap left, RoaringBitmap right) {
+                left.and(right);
+                return left;
+            }
+
+            @Override
+            public RoaringBitmap or(RoaringBitmap left, RoaringBitmap right) {
+                left.or(right);
+                return left;
+            }
+
+            @Override
+            public RoaringBitmap not(RoaringBitmap set) {
+                return RoaringBitmap.andNot(reader.match(EntityFilter.ALL), set);
+            }
+        }, predicate);
+    }
+
+    /** The entities of {@code domain} matching {@code predicate} (null or empty matches all). */
+    static <T> T evaluate(Domain<T> domain, Object predicate) {
         if (predicate == null) {
-            return reader.match(EntityFilter.ALL);
+            return domain.all();
         }
         if (!(predicate instanceof Map<?, ?> map)) {
             throw new InputException("query: a filter predicate must be an object, such as {\"kind\": \"component\"}");
         }
-        RoaringBitmap result = reader.match(EntityFilter.ALL);
+        T result = domain.all();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             String key = String.valueOf(entry.getKey());
             Object value = entry.getValue();
-            RoaringBitmap part = switch (key) {
-                case "$all" -> all(reader, list(key, value));
-                case "$any" -> any(reader, list(key, value));
-                case "$not" -> RoaringBitmap.andNot(reader.match(EntityFilter.ALL), evaluate(reader, value));
-                default -> field(reader, key, value);
+            T part = switch (key) {
+                case "$all" -> all(domain, list(key, value));
+                case "$any" -> any(domain, list(key, value));
+                case "$not" -> domain.not(evaluate(domain, value));
+                default -> field(domain, key, value);
             };
-            result.and(part);
+            result = domain.and(result, part);
         }
         return result;
     }
 
-    private static RoaringBitmap all(EntityIndex.Reader reader, List<?> predicates) {
-        RoaringBitmap result = reader.match(EntityFilter.ALL);
-        predicates.forEach(p -> result.and(evaluate(reader, p)));
+    private static <T> T all(Domain<T> domain, List<?> predicates) {
+        T result = domain.all();
+        for (Object p : predicates) {
+            result = domain.and(result, evaluate(domain, p));
+        }
         return result;
     }
 
-    private static RoaringBitmap any(EntityIndex.Reader reader, List<?> predicates) {
-        RoaringBitmap result = new RoaringBitmap();
-        predicates.forEach(p -> result.or(evaluate(reader, p)));
+    private static <T> T any(Domain<T> domain, List<?> predicates) {
+        T result = domain.not(domain.all());
+        for (Object p : predicates) {
+            result = domain.or(result, evaluate(domain, p));
+        }
         return result;
     }
 
-    private static RoaringBitmap field(EntityIndex.Reader reader, String key, Object value) {
+    private static <T> T field(Domain<T> domain, String key, Object value) {
         if (key.startsWith("$")) {
             throw new InputException("query: unknown operator " + key + "; use $all, $any, $not, $in or $exists");
         }
@@ -68,16 +127,16 @@ final class Predicate {
             Map.Entry<?, ?> only = operator.entrySet().iterator().next();
             return switch (String.valueOf(only.getKey())) {
                 case "$exists" -> Boolean.TRUE.equals(only.getValue())
-                        ? reader.match(new EntityFilter(List.of(Map.of(field, EntityFilter.EXISTS))))
-                        : RoaringBitmap.andNot(reader.match(EntityFilter.ALL), reader.match(new EntityFilter(List.of(Map.of(field, EntityFilter.EXISTS)))));
-                case "$in" -> reader.match(new EntityFilter(List.of(Map.of(field, values(key, list("$in", only.getValue()))))));
+                        ? domain.match(field, EntityFilter.EXISTS)
+                        : domain.not(domain.match(field, EntityFilter.EXISTS));
+                case "$in" -> domain.match(field, values(key, list("$in", only.getValue())));
                 default -> throw new InputException("query: unknown operator " + only.getKey() + " on \"" + key + "\"; use $in or $exists");
             };
         }
         if (value instanceof List<?>) {
             throw new InputException("query: \"" + key + "\" must be a value or an operator object, not a list; use {\"$in\": [...]}");
         }
-        return reader.match(new EntityFilter(List.of(Map.of(field, values(key, List.of(value))))));
+        return domain.match(field, values(key, List.of(value)));
     }
 
     private static Set<String> values(String key, List<?> values) {

@@ -22,10 +22,11 @@ public final class BuiltinActions {
      * @param catalog      the catalog client (asked lazily: it may start after the scaffolder)
      * @param types        which integration type serves a host, for {@code repoUrl}s
      * @param github       the {@code integrations.github} entry for a host
+     * @param access       what a task's creator may do, for the catalog actions
      */
     public static List<Action> create(Supplier<CatalogClient> catalog, ScmIntegrationTypes types,
-            Function<String, Optional<GithubIntegration>> github) {
-        return create(catalog, types, github, host -> Optional.empty());
+            Function<String, Optional<GithubIntegration>> github, CreatorAccess access) {
+        return create(catalog, types, github, host -> Optional.empty(), access);
     }
 
     /**
@@ -33,9 +34,11 @@ public final class BuiltinActions {
      * @param types        which integration type serves a host, for {@code repoUrl}s
      * @param github       the {@code integrations.github} entry for a host
      * @param gitlab       the {@code integrations.gitlab} entry for a host
+     * @param access       what a task's creator may do, for the catalog actions
      */
     public static List<Action> create(Supplier<CatalogClient> catalog, ScmIntegrationTypes types,
-            Function<String, Optional<GithubIntegration>> github, Function<String, Optional<GitlabIntegration>> gitlab) {
+            Function<String, Optional<GithubIntegration>> github, Function<String, Optional<GitlabIntegration>> gitlab,
+            CreatorAccess access) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         TemplateSource source = new TemplateSource(() -> catalog.get().fileRoots(), () -> catalog.get().reader(),
                 new GithubTreeReader(github, http));
@@ -47,9 +50,9 @@ public final class BuiltinActions {
                 new FsRenameAction(),
                 new DebugLogAction(),
                 new DebugWaitAction(),
-                new CatalogRegisterAction(catalog, Duration.ofSeconds(10)),
+                new CatalogRegisterAction(catalog, Duration.ofSeconds(10), access),
                 new CatalogWriteAction(),
-                new CatalogFetchAction(catalog),
+                new CatalogFetchAction(catalog, access),
                 new PublishGitAction(() -> catalog.get().fileRoots()),
                 new PublishGithubAction(types, github, http),
                 new PublishGithubPullRequestAction(types, github, http),

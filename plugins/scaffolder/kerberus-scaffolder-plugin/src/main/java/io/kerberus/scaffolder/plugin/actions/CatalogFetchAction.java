@@ -13,15 +13,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** {@code catalog:fetch}: reads one entity ({@code entityRef}) or several ({@code entityRefs}) from the catalog. */
+/**
+ * {@code catalog:fetch}: reads one entity ({@code entityRef}) or several ({@code entityRefs}) from the
+ * catalog, as the task's creator: an entity they may not read ({@code catalog.entity.read}) is
+ * treated exactly like a missing one, so a template never reveals that it exists.
+ */
 public final class CatalogFetchAction implements Action {
 
     static final String ID = "catalog:fetch";
 
     private final Supplier<CatalogClient> catalog;
+    private final CreatorAccess access;
 
-    public CatalogFetchAction(Supplier<CatalogClient> catalog) {
+    /**
+     * @param catalog the catalog client (the scaffolder's own, unrestricted)
+     * @param access  what the task's creator may read
+     */
+    public CatalogFetchAction(Supplier<CatalogClient> catalog, CreatorAccess access) {
         this.catalog = catalog;
+        this.access = access;
     }
 
     @Override
@@ -69,7 +79,7 @@ public final class CatalogFetchAction implements Action {
         }
         if (in.has("entityRef")) {
             String ref = in.required("entityRef");
-            Optional<Entity> entity = catalog.get().entity(parse(ref, defaultKind, defaultNamespace));
+            Optional<Entity> entity = readable(ctx, catalog.get().entity(parse(ref, defaultKind, defaultNamespace)));
             if (entity.isEmpty() && !optional) {
                 throw new InputException(ID + ": entity " + ref + " not found");
             }
@@ -81,13 +91,19 @@ public final class CatalogFetchAction implements Action {
             List<Optional<Entity>> found = catalog.get().entities(refs);
             List<Object> entities = new ArrayList<>();
             for (int i = 0; i < refs.size(); i++) {
-                if (found.get(i).isEmpty() && !optional) {
+                Optional<Entity> entity = readable(ctx, found.get(i));
+                if (entity.isEmpty() && !optional) {
                     throw new InputException(ID + ": entity " + refs.get(i) + " not found");
                 }
-                entities.add(found.get(i).map(Entity::data).orElse(null));
+                entities.add(entity.map(Entity::data).orElse(null));
             }
             ctx.output("entities", entities);
         }
+    }
+
+    /** The entity if the task's creator may read it; empty (as if missing) otherwise. */
+    private Optional<Entity> readable(ActionContext ctx, Optional<Entity> entity) {
+        return entity.filter(e -> access.mayRead(ctx, e));
     }
 
     private static EntityRef parse(String ref, String defaultKind, String defaultNamespace) {

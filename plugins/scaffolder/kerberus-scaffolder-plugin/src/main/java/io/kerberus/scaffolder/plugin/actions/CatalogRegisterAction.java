@@ -4,6 +4,7 @@ import io.kerberus.catalog.CatalogClient;
 import io.kerberus.catalog.Entity;
 import io.kerberus.catalog.EntityRef;
 import io.kerberus.plugin.InputException;
+import io.kerberus.plugin.Permission;
 import io.kerberus.scaffolder.Action;
 import io.kerberus.scaffolder.ActionContext;
 
@@ -19,20 +20,29 @@ import java.util.function.Supplier;
 
 /**
  * {@code catalog:register}: registers a {@code catalog-info.yaml} as a catalog location and, once the
- * catalog has read it (waiting up to {@code entityWait}), outputs the ref of its main entity.
+ * catalog has read it (waiting up to {@code entityWait}), outputs the ref of its main entity. The
+ * task's creator needs {@code catalog.location.create}, as for {@code POST /api/catalog/locations}.
  */
 public final class CatalogRegisterAction implements Action {
 
     static final String ID = "catalog:register";
+    /** The catalog's permission to register locations. */
+    static final Permission LOCATION_CREATE = Permission.basic("catalog.location.create", "create");
     private static final String ORIGIN_ANNOTATION = "backstage.io/managed-by-origin-location";
 
     private final Supplier<CatalogClient> catalog;
     private final Duration entityWait;
+    private final CreatorAccess access;
 
-    /** @param entityWait how long to wait for the registered location's entities to appear (Kerberus: 10 s) */
-    public CatalogRegisterAction(Supplier<CatalogClient> catalog, Duration entityWait) {
+    /**
+     * @param catalog    the catalog client (the scaffolder's own, unrestricted)
+     * @param entityWait how long to wait for the registered location's entities to appear (Kerberus: 10 s)
+     * @param access     what the task's creator may do
+     */
+    public CatalogRegisterAction(Supplier<CatalogClient> catalog, Duration entityWait, CreatorAccess access) {
         this.catalog = catalog;
         this.entityWait = entityWait;
+        this.access = access;
     }
 
     @Override
@@ -76,6 +86,8 @@ public final class CatalogRegisterAction implements Action {
     public void run(ActionContext ctx) throws Exception {
         ActionInputs in = new ActionInputs(ID, ctx.input());
         String url = catalogInfoUrl(in);
+        // as the task's creator: a user who may not register locations through the catalog may not through a template
+        access.require(ctx, LOCATION_CREATE);
         if (ctx.dryRun()) {
             // before parsing: a dry run's URL may be a stand-in such as <example>/catalog-info.yaml
             ctx.log("Dry run: would register " + url + " in the catalog");
@@ -123,7 +135,7 @@ public final class CatalogRegisterAction implements Action {
         List<String> filter = List.of("metadata.annotations." + ORIGIN_ANNOTATION + "=" + locationKey);
         while (true) {
             List<Entity> items = catalog.get().query(filter, 0, 100).items();
-            Optional<Entity> main = items.stream().filter(e -> !"Location".equalsIgnoreCase(e.kind()))
+            Optional<Entity> main = items.stream().filter(e -> !"Location".equalsIgnoreCase(e.kind()) && access.mayRead(ctx, e))
                     .min(Comparator.comparingInt(CatalogRegisterAction::rank));
             if (main.isPresent()) {
                 Entity entity = main.get();

@@ -19,16 +19,28 @@ import java.util.function.Supplier;
  * {@code notification:send}: notifies users through the notifications plugin, with the inputs of
  * Backstage's {@code scaffolder-backend-module-notifications}. Registered only when a plugin
  * provides {@link NotificationService}, so the scaffolder runs without the notifications plugin.
+ *
+ * <p>It sends in the name of the task's creator: the origin is {@code plugin:scaffolder:<creator>}
+ * ({@code plugin:scaffolder:user:default/jane}), so a {@code scope} only ever replaces notifications
+ * the same user's templates sent, and a broadcast needs {@code notification.broadcast} for the creator.
  */
 public final class NotificationSendAction implements Action {
 
     /** The action's id in templates. */
     public static final String ID = "notification:send";
+    /** The origin of notifications sent by tasks without a creator; others add {@code :<creator ref>}. */
+    public static final String ORIGIN = "plugin:scaffolder";
 
     private final Supplier<Optional<NotificationService>> notifications;
+    private final CreatorAccess access;
 
-    public NotificationSendAction(Supplier<Optional<NotificationService>> notifications) {
+    /**
+     * @param notifications the notifications service, if a plugin provides it
+     * @param access        what the task's creator may do ({@code notification.broadcast})
+     */
+    public NotificationSendAction(Supplier<Optional<NotificationService>> notifications, CreatorAccess access) {
         this.notifications = notifications;
+        this.access = access;
     }
 
     /**
@@ -36,12 +48,17 @@ public final class NotificationSendAction implements Action {
      * (it may start after the scaffolder) and no module added an action with the same id.
      */
     public static void addWhenAvailable(ScaffolderExtensions.Actions actions, Supplier<Optional<Action>> existing,
-            Supplier<Optional<NotificationService>> notifications, Lifecycle lifecycle) {
+            Supplier<Optional<NotificationService>> notifications, Lifecycle lifecycle, CreatorAccess access) {
         lifecycle.onStarted(() -> {
             if (notifications.get().isPresent() && existing.get().isEmpty()) {
-                actions.add(new NotificationSendAction(notifications));
+                actions.add(new NotificationSendAction(notifications, access));
             }
         });
+    }
+
+    /** {@code plugin:scaffolder:<creator ref>}, or {@code plugin:scaffolder} for a task without a creator. */
+    static String origin(ActionContext ctx) {
+        return ctx.user().map(user -> ORIGIN + ":" + user.subject()).orElse(ORIGIN);
     }
 
     @Override
@@ -88,7 +105,8 @@ public final class NotificationSendAction implements Action {
             }
             return;
         }
-        NotificationRecipients to = recipients.equals("broadcast") ? NotificationRecipients.broadcast() : NotificationRecipients.entities(refs);
+        boolean broadcast = recipients.equals("broadcast");
+        NotificationRecipients to = broadcast ? NotificationRecipients.broadcast() : NotificationRecipients.entities(refs);
         // Backstage names the text 'info'; templates (notifications-demo) also pass 'description'
         NotificationPayload payload = NotificationPayload.of(in.required("title"))
                 .withDescription(in.string("info").or(() -> in.string("description")).orElse(null))
@@ -96,14 +114,21 @@ public final class NotificationSendAction implements Action {
                 .withSeverity(in.string("severity").flatMap(NotificationSeverity::parse).orElse(NotificationSeverity.NORMAL))
                 .withScope(in.string("scope").orElse(null));
         if (ctx.dryRun()) {
+            if (broadcast && !access.allowed(ctx, NotificationService.BROADCAST)) {
+                ctx.log("Dry run: a real run would be refused: broadcasting needs " + NotificationService.BROADCAST.name());
+            }
             ctx.log("Dry run: would send " + payload.severity().id() + " notification '" + payload.title() + "' to "
                     + (refs.isEmpty() || recipients.equals("broadcast") ? "everyone" : String.join(", ", refs)));
             return;
         }
+        if (broadcast) {
+            // not softened by optional: sending to everyone is a permission of the creator, not a delivery problem
+            access.require(ctx, NotificationService.BROADCAST);
+        }
         try {
             NotificationService service = notifications.get()
                     .orElseThrow(() -> new IllegalStateException("the notifications plugin is not enabled in this portal"));
-            int sent = service.send("plugin:scaffolder", to, payload).size();
+            int sent = service.send(origin(ctx), to, payload).size();
             ctx.log("Sent " + sent + (sent == 1 ? " notification" : " notifications"));
         } catch (RuntimeException e) {
             ctx.log("Failed to send notification: " + e.getMessage());

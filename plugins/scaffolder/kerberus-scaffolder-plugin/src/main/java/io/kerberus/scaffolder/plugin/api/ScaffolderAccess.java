@@ -9,6 +9,8 @@ import io.kerberus.plugin.PermissionRule;
 import io.kerberus.plugin.Permissions;
 import io.kerberus.plugin.PolicyDecision;
 import io.kerberus.plugin.Principal;
+import io.kerberus.scaffolder.ActionContext;
+import io.kerberus.scaffolder.plugin.actions.CreatorAccess;
 import io.kerberus.scaffolder.plugin.tasks.TaskRecord;
 import io.kerberus.scaffolder.plugin.tasks.TaskStore;
 
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The scaffolder's permissions, with Backstage's names: {@code scaffolder.template.parameter.read}
@@ -27,8 +30,9 @@ import java.util.function.Function;
  * and {@code scaffolder.task.cancel} (on {@code scaffolder-task}, rule {@code IS_TASK_OWNER
  * {createdBy}}). A template the caller may not read ({@code catalog.entity.read}) or a task they may
  * not read answers 404, like the catalog; other denials answer 403 naming the permission and rule.
+ * As a {@link CreatorAccess} it decides what a task's actions may do in the name of its creator.
  */
-public final class ScaffolderAccess {
+public final class ScaffolderAccess implements CreatorAccess {
 
     /** Backstage's {@code RESOURCE_TYPE_SCAFFOLDER_TEMPLATE}. */
     public static final String TEMPLATE = "scaffolder-template";
@@ -75,7 +79,7 @@ public final class ScaffolderAccess {
 
     /** 404 unless the caller may read the template's entity; 403 unless they may read its parameters. */
     public void requireTemplate(Principal caller, Entity template) {
-        if (!holds(caller, ENTITY_READ, "catalog-entity", template.data())) {
+        if (!mayReadEntity(caller, template)) {
             throw new NotFoundException("No template " + template.ref() + " in the catalog");
         }
         if (!holds(caller, PARAMETER_READ, TEMPLATE, template.data())) {
@@ -83,9 +87,55 @@ public final class ScaffolderAccess {
         }
     }
 
+    /** Whether the caller may read the entity ({@code catalog.entity.read}); false without a caller. */
+    public boolean mayReadEntity(Principal caller, Entity entity) {
+        return holds(caller, ENTITY_READ, "catalog-entity", entity.data());
+    }
+
+    /**
+     * Which entities the caller may read, decided once for a list (the form's pickers): empty when they
+     * may read every entity, else a test per entity with the same rules as {@link #mayReadEntity}.
+     */
+    public Optional<Predicate<Entity>> readableEntities(Principal caller) {
+        PolicyDecision decision = caller == null ? PolicyDecision.deny("no credential") : permissions.authorize(caller, ENTITY_READ);
+        if (decision.isAllowed()) {
+            return Optional.empty();
+        }
+        return Optional.of(entity -> holds(decision, "catalog-entity", entity.data()));
+    }
+
+    /** The task's creator may read the entity; a task without a user (started by a service) may. */
+    @Override
+    public boolean mayRead(ActionContext ctx, Entity entity) {
+        Optional<Principal> creator = creator(ctx);
+        return creator.isEmpty() || mayReadEntity(creator.get(), entity);
+    }
+
+    @Override
+    public boolean allowed(ActionContext ctx, Permission permission) {
+        Optional<Principal> creator = creator(ctx);
+        return creator.isEmpty() || permissions.authorize(creator.get(), permission).isAllowed();
+    }
+
+    @Override
+    public void require(ActionContext ctx, Permission permission) {
+        if (!allowed(ctx, permission)) {
+            throw denied(creator(ctx).orElseThrow(), permission, null);
+        }
+    }
+
+    /**
+     * Who a step acts for: a dry run's caller as they signed in; a stored task's creator with their
+     * ownership refs (groups) looked up now, as the explainer does, since a task outlives the request.
+     */
+    private Optional<Principal> creator(ActionContext ctx) {
+        return ctx.user().map(user -> user.isUser() && !ctx.dryRun()
+                ? Principal.user(user.subject(), permissions.ownershipOf(user.subject()), user.displayName()) : user);
+    }
+
     /** Whether the caller may see the template in the gallery and open its form. */
     public boolean mayUse(Principal caller, Entity template) {
-        return holds(caller, ENTITY_READ, "catalog-entity", template.data()) && holds(caller, PARAMETER_READ, TEMPLATE, template.data());
+        return mayReadEntity(caller, template) && holds(caller, PARAMETER_READ, TEMPLATE, template.data());
     }
 
     /** 403 unless the caller may start tasks. */
@@ -185,7 +235,10 @@ public final class ScaffolderAccess {
         if (caller == null) {
             return false;
         }
-        PolicyDecision decision = permissions.authorize(caller, permission);
+        return holds(permissions.authorize(caller, permission), resourceType, resource);
+    }
+
+    private boolean holds(PolicyDecision decision, String resourceType, Map<String, Object> resource) {
         return switch (decision.result()) {
             case ALLOW -> true;
             case DENY -> false;

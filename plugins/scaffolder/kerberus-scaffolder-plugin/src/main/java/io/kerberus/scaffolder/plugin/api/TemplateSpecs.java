@@ -5,6 +5,7 @@ import io.kerberus.catalog.Entity;
 import io.kerberus.catalog.EntityRef;
 import io.kerberus.plugin.InputException;
 import io.kerberus.plugin.NotFoundException;
+import io.kerberus.scaffolder.plugin.form.TemplateForm;
 import io.kerberus.scaffolder.plugin.tasks.InputValidator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -104,14 +105,18 @@ final class TemplateSpecs {
         return spec;
     }
 
-    /** Checks the values against each parameters page, naming the field ({@code values.name: ...}). */
+    /**
+     * Checks the values against each parameters page that applies to them (its {@code when:} holds, as
+     * the form decides), naming the field ({@code values.name: ...}).
+     */
     private void checkValues(ObjectNode entity, JsonNode values) {
         if (values != null && !values.isObject()) {
             throw new InputException("values: must be an object of the template's parameters");
         }
+        ObjectNode given = values == null ? JSON.createObjectNode() : (ObjectNode) values;
         List<String> problems = new ArrayList<>();
-        for (JsonNode page : pages(entity.path("spec").path("parameters"))) {
-            problems.addAll(validator.problems(stripUi(page), values == null ? JSON.createObjectNode() : values, "values"));
+        for (JsonNode page : TemplateForm.of(entity.path("spec").path("parameters")).applyingPages(given)) {
+            problems.addAll(validator.problems(stripUi(page), given, "values"));
         }
         if (!problems.isEmpty()) {
             throw new InputException(String.join("; ", problems));

@@ -1,5 +1,7 @@
 package io.kerberus.scaffolder.plugin.form;
 
+import io.kerberus.plugin.Principal;
+
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +33,15 @@ public interface PickerSource {
 
     /** The catalog's tags, most used first, at most {@code limit}. */
     List<String> tags(int limit);
+
+    /**
+     * What {@code user} may be offered: only entities they may read ({@code catalog.entity.read}) and
+     * tags of such entities. The pages use this view for every form they render or check. A source
+     * without permissions returns itself.
+     */
+    default PickerSource forUser(Principal user) {
+        return this;
+    }
 
     /**
      * One entity to choose.

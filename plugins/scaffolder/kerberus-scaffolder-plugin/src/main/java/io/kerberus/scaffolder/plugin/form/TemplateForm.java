@@ -142,8 +142,26 @@ public final class TemplateForm {
     }
 
     /**
+     * The parameters pages (JSON Schemas) that apply to these answers ({@link #applies}), in order: the
+     * ones a task's values are checked against, so a required field of a page skipped by its
+     * {@code when:} is not required.
+     */
+    public List<JsonNode> applyingPages(ObjectNode values) {
+        ObjectNode safe = values == null ? JsonNodeFactory.instance.objectNode() : values;
+        List<JsonNode> out = new ArrayList<>();
+        for (int step = 0; step < pages.size(); step++) {
+            if (applies(step, safe)) {
+                out.add(pages.get(step));
+            }
+        }
+        return out;
+    }
+
+    /**
      * Splits values for starting a task: {@code ui:field: Secret} values move to the secrets (by property
-     * name, as Backstage passes them), and the answers that only steps not applying asked for are left out.
+     * name, as Backstage passes them) and, as Backstage's SecretWidget does, the values keep a mask of
+     * the same length ({@code ****}) so that the parameters still satisfy {@code required}; the answers
+     * that only steps not applying asked for are left out.
      */
     public Split split(ObjectNode values) {
         ObjectNode copy = copy(values);
@@ -155,8 +173,9 @@ public final class TemplateForm {
             for (FormField field : FormSchema.flatten(FormSchema.fields(pages.get(step), values, ""))) {
                 JsonNode value = FormValidator.value(copy, field.path());
                 if (field.kind() == FieldKind.SECRET && FormSchema.answered(value)) {
-                    secrets.put(field.name(), Options.text(value));
-                    remove(copy, field.path());
+                    String secret = Options.text(value);
+                    secrets.put(field.name(), secret);
+                    mask(copy, field.path(), "*".repeat(secret.length()));
                 }
             }
         }
@@ -184,11 +203,11 @@ public final class TemplateForm {
         return values == null ? JsonNodeFactory.instance.objectNode() : values.deepCopy();
     }
 
-    private static void remove(ObjectNode values, String path) {
+    private static void mask(ObjectNode values, String path, String mask) {
         int dot = path.lastIndexOf('.');
         JsonNode parent = dot < 0 ? values : FormValidator.value(values, path.substring(0, dot));
         if (parent instanceof ObjectNode object) {
-            object.remove(path.substring(dot + 1));
+            object.put(path.substring(dot + 1), mask);
         }
     }
 }

@@ -32,6 +32,7 @@ final class TemplateWizard {
     static final JsonMapper JSON = JsonMapper.shared();
 
     private final TaskLauncher launcher;
+    /** The catalog's choices; every form uses {@link PickerSource#forUser} for the signed-in user. */
     private final PickerSource pickers;
 
     TemplateWizard(TaskLauncher launcher, PickerSource pickers) {
@@ -77,7 +78,7 @@ final class TemplateWizard {
         if (step >= form.stepCount()) {
             return review(request, wizard, values, null, 200);
         }
-        Map<String, String> problems = form.problems(step, values, pickers);
+        Map<String, String> problems = form.problems(step, values, pickers.forUser(request.requirePrincipal()));
         if (!problems.isEmpty()) {
             return step(request, wizard, step, values, problems, 400);
         }
@@ -118,7 +119,7 @@ final class TemplateWizard {
             if (!wizard.form().applies(step, values)) {
                 continue;
             }
-            Map<String, String> problems = wizard.form().problems(step, values, pickers);
+            Map<String, String> problems = wizard.form().problems(step, values, pickers.forUser(request.requirePrincipal()));
             if (!problems.isEmpty()) {
                 return step(request, wizard, step, values, problems, 400);
             }
@@ -144,7 +145,7 @@ final class TemplateWizard {
                 <div class="wizard-fields">{}</div><div class="form-actions wizard-actions">\
                 <button type="submit" class="button primary" name="_action" value="next">{}</button>{}</div></form>""",
                 description, summary, path(wizard.template()), hidden(request, step, values),
-                form.fields(step, values, problems, pickers),
+                form.fields(step, values, problems, pickers.forUser(request.requirePrincipal())),
                 last ? label(wizard, "reviewButtonText", "Review") : Html.trusted("Next"),
                 previousStep(form, step, values) < 0 ? Html.EMPTY : backButton(wizard));
         return view(wizard, step, values, Card.of(form.stepTitle(step), body).html(), status);

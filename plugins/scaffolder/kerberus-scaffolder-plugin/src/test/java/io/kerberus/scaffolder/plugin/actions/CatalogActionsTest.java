@@ -44,7 +44,7 @@ class CatalogActionsTest {
         catalog.add(Map.of("kind", "Group", "metadata", Map.of("name", "team-a")));
         TestActionContext ctx = new TestActionContext(workspace).with("entityRef", "team-a").with("defaultKind", "group");
 
-        new CatalogFetchAction(() -> catalog).run(ctx);
+        new CatalogFetchAction(() -> catalog, CreatorAccess.UNRESTRICTED).run(ctx);
 
         assertThat(ctx.outputs.get("entity")).asString().contains("team-a");
     }
@@ -54,12 +54,12 @@ class CatalogActionsTest {
         catalog.add(Map.of("kind", "Group", "metadata", Map.of("name", "team-a")));
         TestActionContext ctx = new TestActionContext(workspace).with("entityRefs", List.of("group:team-a", "group:nope"));
 
-        assertThatThrownBy(() -> new CatalogFetchAction(() -> catalog).run(ctx)).hasMessageContaining("group:default/nope not found");
+        assertThatThrownBy(() -> new CatalogFetchAction(() -> catalog, CreatorAccess.UNRESTRICTED).run(ctx)).hasMessageContaining("group:default/nope not found");
         ctx.with("optional", true);
-        new CatalogFetchAction(() -> catalog).run(ctx);
+        new CatalogFetchAction(() -> catalog, CreatorAccess.UNRESTRICTED).run(ctx);
         assertThat((List<?>) ctx.outputs.get("entities")).hasSize(2).containsNull();
         TestActionContext none = new TestActionContext(workspace);
-        assertThatThrownBy(() -> new CatalogFetchAction(() -> catalog).run(none)).hasMessageContaining("missing entity reference");
+        assertThatThrownBy(() -> new CatalogFetchAction(() -> catalog, CreatorAccess.UNRESTRICTED).run(none)).hasMessageContaining("missing entity reference");
     }
 
     @Test
@@ -70,7 +70,7 @@ class CatalogActionsTest {
                 Map.of("kind", "Component", "metadata", Map.of("name", "petstore"))));
         TestActionContext ctx = new TestActionContext(workspace).with("repoContentsUrl", "https://github.com/o/r/blob/main/");
 
-        new CatalogRegisterAction(() -> catalog, Duration.ofSeconds(1)).run(ctx);
+        new CatalogRegisterAction(() -> catalog, Duration.ofSeconds(1), CreatorAccess.UNRESTRICTED).run(ctx);
 
         assertThat(catalog.registered).containsExactly("url:" + url + " by scaffolder:task-1");
         assertThat(ctx.outputs).containsEntry("catalogInfoUrl", url).containsEntry("entityRef", "component:default/petstore");
@@ -80,7 +80,7 @@ class CatalogActionsTest {
     void registerWithoutEntityYetOutputsOnlyTheUrl() throws Exception {
         TestActionContext ctx = new TestActionContext(workspace).with("catalogInfoUrl", "https://example.com/c.yaml");
 
-        new CatalogRegisterAction(() -> catalog, Duration.ofMillis(300)).run(ctx);
+        new CatalogRegisterAction(() -> catalog, Duration.ofMillis(300), CreatorAccess.UNRESTRICTED).run(ctx);
 
         assertThat(ctx.outputs).containsOnlyKeys("catalogInfoUrl");
         assertThat(ctx.log()).contains("has not read");
@@ -91,7 +91,7 @@ class CatalogActionsTest {
         TestActionContext ctx = new TestActionContext(workspace).with("catalogInfoUrl", "https://example.com/c.yaml");
         ctx.dryRun = true;
 
-        new CatalogRegisterAction(() -> catalog, Duration.ofSeconds(1)).run(ctx);
+        new CatalogRegisterAction(() -> catalog, Duration.ofSeconds(1), CreatorAccess.UNRESTRICTED).run(ctx);
 
         assertThat(catalog.registered).isEmpty();
         assertThat(ctx.log()).contains("would register https://example.com/c.yaml");
@@ -100,7 +100,7 @@ class CatalogActionsTest {
     @Test
     void registerNeedsAUrlAndSkipsFailuresWhenOptional() throws Exception {
         TestActionContext ctx = new TestActionContext(workspace);
-        assertThatThrownBy(() -> new CatalogRegisterAction(() -> catalog, Duration.ZERO).run(ctx))
+        assertThatThrownBy(() -> new CatalogRegisterAction(() -> catalog, Duration.ZERO, CreatorAccess.UNRESTRICTED).run(ctx))
                 .hasMessageContaining("set catalogInfoUrl, or repoContentsUrl");
         FakeCatalog failing = new FakeCatalog() {
             @Override
@@ -110,7 +110,7 @@ class CatalogActionsTest {
         };
         TestActionContext optional = new TestActionContext(workspace).with("catalogInfoUrl", "https://x/c.yaml").with("optional", true);
 
-        new CatalogRegisterAction(() -> failing, Duration.ZERO).run(optional);
+        new CatalogRegisterAction(() -> failing, Duration.ZERO, CreatorAccess.UNRESTRICTED).run(optional);
 
         assertThat(optional.log()).contains("skipping as it is optional");
         assertThat(Arrays.asList(optional.outputs.keySet().toArray())).isEmpty();

@@ -47,7 +47,7 @@ class NotificationSendActionTest {
     }
 
     final FakeNotifications fake = new FakeNotifications();
-    final NotificationSendAction action = new NotificationSendAction(() -> Optional.of(fake));
+    final NotificationSendAction action = new NotificationSendAction(() -> Optional.of(fake), CreatorAccess.UNRESTRICTED);
 
     @Test
     void sendsToEntitiesWithBackstagesInputs() {
@@ -116,6 +116,58 @@ class NotificationSendActionTest {
     }
 
     @Test
+    void sendsInTheNameOfTheTasksCreatorSoScopesDoNotCrossSenders() {
+        TestActionContext jane = new TestActionContext(workspace).with("recipients", "entity").with("entityRefs", List.of("user:default/bob"))
+                .with("title", "Deploy 50%").with("scope", "deploy");
+        jane.user = io.kerberus.plugin.Principal.user("user:default/jane", List.of("user:default/jane"), null);
+        TestActionContext service = new TestActionContext(workspace).with("recipients", "entity").with("entityRefs", List.of("user:default/bob"))
+                .with("title", "Deploy 60%").with("scope", "deploy");
+        service.user = io.kerberus.plugin.Principal.service("ci");
+
+        action.run(jane);
+        action.run(service);
+
+        assertThat(fake.origins).containsExactly("plugin:scaffolder:user:default/jane", "plugin:scaffolder:plugin:ci");
+    }
+
+    @Test
+    void broadcastsNeedNotificationBroadcastForTheCreatorEvenWhenOptional() {
+        List<String> asked = new ArrayList<>();
+        CreatorAccess denying = new CreatorAccess() {
+            @Override
+            public boolean mayRead(io.kerberus.scaffolder.ActionContext ctx, io.kerberus.catalog.Entity entity) {
+                return true;
+            }
+
+            @Override
+            public boolean allowed(io.kerberus.scaffolder.ActionContext ctx, io.kerberus.plugin.Permission permission) {
+                asked.add(permission.name());
+                return false;
+            }
+
+            @Override
+            public void require(io.kerberus.scaffolder.ActionContext ctx, io.kerberus.plugin.Permission permission) {
+                asked.add(permission.name());
+                throw new io.kerberus.plugin.NotAllowedException("user:default/jane may not " + permission.name());
+            }
+        };
+        NotificationSendAction guarded = new NotificationSendAction(() -> Optional.of(fake), denying);
+        TestActionContext broadcast = new TestActionContext(workspace).with("recipients", "broadcast").with("title", "x").with("optional", true);
+        TestActionContext dryRun = new TestActionContext(workspace).with("recipients", "broadcast").with("title", "x");
+        dryRun.dryRun = true;
+        TestActionContext toBob = new TestActionContext(workspace).with("recipients", "entity").with("entityRefs", List.of("user:default/bob"))
+                .with("title", "x");
+
+        assertThatThrownBy(() -> guarded.run(broadcast)).hasMessageContaining("notification.broadcast");
+        guarded.run(dryRun);
+        guarded.run(toBob);
+
+        assertThat(asked).containsExactly("notification.broadcast", "notification.broadcast");
+        assertThat(dryRun.log()).contains("a real run would be refused: broadcasting needs notification.broadcast");
+        assertThat(fake.recipients).hasSize(1).allSatisfy(to -> assertThat(to.type()).isEqualTo(NotificationRecipients.Type.ENTITY));
+    }
+
+    @Test
     void isAddedOnStartOnlyWhenNotificationsArePresent() {
         ActionRegistry with = new ActionRegistry();
         ActionRegistry without = new ActionRegistry();
@@ -131,8 +183,8 @@ class NotificationSendActionTest {
             }
         };
 
-        NotificationSendAction.addWhenAvailable(with, () -> with.find(NotificationSendAction.ID), () -> Optional.of(fake), lifecycle);
-        NotificationSendAction.addWhenAvailable(without, () -> without.find(NotificationSendAction.ID), Optional::empty, lifecycle);
+        NotificationSendAction.addWhenAvailable(with, () -> with.find(NotificationSendAction.ID), () -> Optional.of(fake), lifecycle, CreatorAccess.UNRESTRICTED);
+        NotificationSendAction.addWhenAvailable(without, () -> without.find(NotificationSendAction.ID), Optional::empty, lifecycle, CreatorAccess.UNRESTRICTED);
         assertThat(with.find(NotificationSendAction.ID)).isEmpty();
         hooks.forEach(Runnable::run);
 

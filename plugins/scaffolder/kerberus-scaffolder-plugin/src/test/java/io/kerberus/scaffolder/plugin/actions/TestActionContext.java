@@ -23,6 +23,7 @@ final class TestActionContext implements ActionContext {
     final Map<String, String> secrets = new LinkedHashMap<>();
     URI templateLocation;
     boolean dryRun;
+    Principal user;
     BooleanSupplier cancelled = () -> false;
 
     TestActionContext(Path workspace) {
@@ -75,7 +76,7 @@ final class TestActionContext implements ActionContext {
 
     @Override
     public Optional<Principal> user() {
-        return Optional.empty();
+        return Optional.ofNullable(user);
     }
 
     @Override

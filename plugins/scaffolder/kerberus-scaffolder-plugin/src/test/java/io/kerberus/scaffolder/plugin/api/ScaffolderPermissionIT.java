@@ -40,6 +40,46 @@ class ScaffolderPermissionIT {
             kind: Template
             metadata: {name: hidden, title: Hidden template, labels: {secret: 'true'}}
             spec: {owner: team-a, type: service, steps: []}
+            ---
+            apiVersion: backstage.io/v1alpha1
+            kind: Component
+            metadata: {name: visible, title: Visible Thing, tags: [open-tag]}
+            spec: {owner: team-a, type: service, lifecycle: production}
+            ---
+            apiVersion: backstage.io/v1alpha1
+            kind: Component
+            metadata: {name: classified, title: Classified Thing, labels: {secret: 'true'}, tags: [hushhush-tag], annotations: {x/code: zebra-42}}
+            spec: {owner: team-a, type: service, lifecycle: production}
+            ---
+            apiVersion: scaffolder.backstage.io/v1beta3
+            kind: Template
+            metadata: {name: fetcher, title: Fetcher}
+            spec:
+              owner: team-a
+              type: service
+              parameters:
+                - title: Pick
+                  required: [ref]
+                  properties:
+                    ref: {title: Entity, type: string, ui:field: EntityPicker, ui:options: {catalogFilter: {kind: Component}, allowArbitraryValues: true}}
+                    tags: {title: Tags, type: array, items: {type: string}, ui:field: EntityTagsPicker}
+              steps:
+                - {id: f, name: Fetch, action: 'catalog:fetch', input: {entityRef: '${{ parameters.ref }}'}}
+              output:
+                text:
+                  - {title: Entity, content: '${{ steps.f.output.entity | dump }}'}
+            ---
+            apiVersion: scaffolder.backstage.io/v1beta3
+            kind: Template
+            metadata: {name: announcer, title: Announcer}
+            spec:
+              owner: team-a
+              type: service
+              parameters:
+                - properties: {title: {type: string}}
+              steps:
+                - {id: n, name: Notify, action: 'notification:send',
+                   input: {recipients: broadcast, title: '${{ parameters.title }}', link: 'https://evil.example.net/', scope: s}}
             """;
 
     static TestBackend backend;
@@ -49,18 +89,18 @@ class ScaffolderPermissionIT {
     static void start() throws IOException {
         dir = Files.createTempDirectory("scaffolder-permission-it");
         Files.writeString(dir.resolve("templates.yaml"), TEMPLATES);
-        backend = TestBackend.builder().plugins(new CatalogPlugin(), new ScaffolderPlugin()).database(TestDatabase.H2).config("""
+        backend = TestBackend.builder().plugins(new CatalogPlugin(), new io.kerberus.notifications.plugin.NotificationsPlugin(), new ScaffolderPlugin()).database(TestDatabase.H2).config("""
                 catalog:
                   processingInterval: 1h
                   fileRoots: ['%s']
-                  rules: [{allow: [Location, Template]}]
+                  rules: [{allow: [Location, Template, Component]}]
                   locations:
                     - {type: file, target: '%s'}
                 scaffolder:
                   pollInterval: 100ms
                 permission:
                   rbac:
-                    admins: [group:default/admins]
+                    admins: [group:default/admins, user:default/root]
                     roles:
                       - name: no-secrets
                         members: ['*']
@@ -71,9 +111,15 @@ class ScaffolderPermissionIT {
                       - name: no-forms
                         members: [user:default/dave]
                         rules: [{permission: scaffolder.template.parameter.read, decision: deny}]
+                      - name: no-imports
+                        members: [user:default/erin]
+                        rules: [{permission: catalog.location.create, decision: deny}]
                 """.formatted(dir, dir.resolve("templates.yaml"))).start();
-        Eventually.until(() -> backend.http().asStaticClient().get("/api/catalog/entities/by-name/template/default/hidden").status() == 200,
-                "the templates in the catalog");
+        Eventually.until(() -> backend.http().asStaticClient().get("/api/catalog/entities/by-name/template/default/hidden").status() == 200
+                && backend.http().asStaticClient().get("/api/catalog/entities/by-name/component/default/classified").status() == 200
+                && backend.http().asStaticClient().get("/api/catalog/entities/by-name/template/default/fetcher").status() == 200
+                && backend.http().asStaticClient().get("/api/catalog/entities/by-name/template/default/announcer").status() == 200,
+                "the templates and components in the catalog");
     }
 
     @AfterAll
@@ -148,6 +194,116 @@ class ScaffolderPermissionIT {
         assertThat(bob.get("/create/tasks/" + id).status()).isEqualTo(404);
         assertThat(bob.get("/create/tasks?owner=all").body()).doesNotContain(id);
         assertThat(admin.get("/create/tasks?owner=all").body()).contains(id);
+    }
+
+    /** A dry run of an inline template whose one step is {@code action} with {@code input}, putting the step's output in a text. */
+    static TestHttp.Result dryRun(TestHttp user, String action, Map<String, Object> input) {
+        Map<String, Object> template = Map.of("apiVersion", "scaffolder.backstage.io/v1beta3", "kind", "Template", "metadata", Map.of("name", "probe"),
+                "spec", Map.of("steps", List.of(Map.of("id", "f", "name", "Probe", "action", action, "input", input)),
+                        "output", Map.of("text", List.of(Map.of("title", "out", "content", "${{ steps.f.output | dump }}")))));
+        TestHttp.Result result = user.postJson("/api/scaffolder/v2/dry-run", Map.of("template", template, "values", Map.of()));
+        assertThat(result.status()).as(result.body()).isEqualTo(200);
+        return result;
+    }
+
+    @Test
+    void catalogFetchInADryRunTreatsAnUnreadableEntityAsMissing() {
+        TestHttp jane = as("user:default/jane", "group:default/team-a");
+
+        TestHttp.Result hidden = dryRun(jane, "catalog:fetch", Map.of("entityRef", "component:default/classified"));
+        TestHttp.Result missing = dryRun(jane, "catalog:fetch", Map.of("entityRef", "component:default/nothing-here"));
+        TestHttp.Result optional = dryRun(jane, "catalog:fetch", Map.of("entityRef", "component:default/classified", "optional", true));
+        TestHttp.Result several = dryRun(jane, "catalog:fetch", Map.of("entityRefs", List.of("component:default/visible", "component:default/classified"),
+                "optional", true));
+        TestHttp.Result readable = dryRun(jane, "catalog:fetch", Map.of("entityRef", "component:default/visible"));
+        TestHttp.Result asService = backend.http().withToken(backend.serviceToken("ci")).postJson("/api/scaffolder/v2/dry-run",
+                Map.of("template", Map.of("apiVersion", "scaffolder.backstage.io/v1beta3", "kind", "Template", "metadata", Map.of("name", "probe"),
+                        "spec", Map.of("steps", List.of(Map.of("id", "f", "name", "Probe", "action", "catalog:fetch",
+                                "input", Map.of("entityRef", "component:default/classified"))),
+                                "output", Map.of("text", List.of(Map.of("title", "out", "content", "${{ steps.f.output | dump }}"))))),
+                        "values", Map.of()));
+
+        assertThat(hidden.json().path("status").asString()).isEqualTo("failed");
+        assertThat(hidden.body()).contains("component:default/classified not found").doesNotContain("zebra-42").doesNotContain("Classified Thing");
+        assertThat(missing.body()).contains("component:default/nothing-here not found");
+        assertThat(missing.json().path("status").asString()).isEqualTo("failed");
+        assertThat(optional.json().path("status").asString()).isEqualTo("completed");
+        assertThat(optional.body()).doesNotContain("zebra-42").doesNotContain("Classified Thing");
+        assertThat(several.body()).contains("Visible Thing").doesNotContain("zebra-42").doesNotContain("Classified Thing");
+        assertThat(readable.body()).contains("Visible Thing");
+        assertThat(asService.body()).as("a service keeps its own authority").contains("zebra-42");
+    }
+
+    @Test
+    void catalogFetchInATaskActsAsTheTasksCreator() {
+        TestHttp jane = as("user:default/jane", "group:default/team-a");
+        TestHttp admin = as("user:default/root", "group:default/admins");
+
+        String hidden = runFetcher(jane, "component:default/classified");
+        String visible = runFetcher(jane, "component:default/visible");
+        String byService = runFetcher(backend.http().withToken(backend.serviceToken("ci")), "component:default/classified");
+
+        assertThat(task(jane, hidden).path("status").asString()).isEqualTo("failed");
+        String events = jane.get("/api/scaffolder/v2/tasks/" + hidden + "/events").body();
+        assertThat(events).contains("component:default/classified not found").doesNotContain("zebra-42");
+        assertThat(task(jane, visible).path("status").asString()).isEqualTo("completed");
+        assertThat(admin.get("/api/scaffolder/v2/tasks/" + byService + "/events").body()).contains("zebra-42");
+    }
+
+    @Test
+    void catalogRegisterNeedsLocationCreateForTheCreator() {
+        TestHttp erin = as("user:default/erin");
+        TestHttp jane = as("user:default/jane", "group:default/team-a");
+        Map<String, Object> input = Map.of("catalogInfoUrl", "https://example.com/catalog-info.yaml");
+
+        TestHttp.Result refused = dryRun(erin, "catalog:register", input);
+        TestHttp.Result allowed = dryRun(jane, "catalog:register", input);
+
+        assertThat(refused.json().path("status").asString()).isEqualTo("failed");
+        assertThat(refused.body()).contains("catalog.location.create").contains("no-imports");
+        assertThat(allowed.json().path("status").asString()).isEqualTo("completed");
+    }
+
+    @Test
+    void broadcastsFromTemplatesNeedNotificationBroadcastAndCarryTheCreatorInTheOrigin() {
+        TestHttp jane = as("user:default/jane", "group:default/team-a");
+        TestHttp root = as("user:default/root");
+
+        String byJane = run(jane, "announcer", Map.of("title", "jane-says"));
+        String byRoot = run(root, "announcer", Map.of("title", "root-says"));
+
+        assertThat(task(jane, byJane).path("status").asString()).isEqualTo("failed");
+        assertThat(jane.get("/api/scaffolder/v2/tasks/" + byJane + "/events").body()).contains("notification.broadcast");
+        assertThat(task(root, byRoot).path("status").asString()).isEqualTo("completed");
+        String inbox = jane.get("/api/notifications/notifications?limit=200").body();
+        assertThat(inbox).contains("root-says").contains("\"origin\":\"plugin:scaffolder:user:default/root\"").doesNotContain("jane-says");
+    }
+
+    @Test
+    void entityPickersAndTagSuggestionsOfferOnlyReadableEntities() {
+        TestHttp jane = as("user:default/jane", "group:default/team-a");
+
+        String form = jane.get("/create/templates/default/fetcher").body();
+
+        assertThat(form).contains("component:default/visible").contains("open-tag")
+                .doesNotContain("classified").doesNotContain("Classified Thing").doesNotContain("hushhush-tag");
+    }
+
+    static String runFetcher(TestHttp user, String ref) {
+        return run(user, "fetcher", Map.of("ref", ref));
+    }
+
+    static String run(TestHttp user, String template, Map<String, Object> values) {
+        TestHttp.Result created = user.postJson("/api/scaffolder/v2/tasks", Map.of("templateRef", "template:default/" + template, "values", values));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        Eventually.until(() -> List.of("completed", "failed").contains(backend.http().asStaticClient().get("/api/scaffolder/v2/tasks/" + id)
+                .json().path("status").asString()), "task " + id + " to end");
+        return id;
+    }
+
+    static tools.jackson.databind.JsonNode task(TestHttp user, String id) {
+        return user.get("/api/scaffolder/v2/tasks/" + id).json();
     }
 
     private static List<String> ids(TestHttp.Result list) {

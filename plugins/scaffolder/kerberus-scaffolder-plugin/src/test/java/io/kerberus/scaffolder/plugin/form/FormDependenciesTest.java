@@ -98,7 +98,7 @@ class FormDependenciesTest {
         assertThat(form.applies(1, answers)).isTrue();
         assertThat(form.applies(2, answers)).isFalse();
         assertThat(form.review(answers).toString()).contains("<h3>AWS</h3>").doesNotContain("<h3>GCP</h3>");
-        assertThat(split.values()).isEqualTo(json("{\"cloud\": \"AWS\", \"awsRegion\": \"eu-west-1\"}"));
+        assertThat(split.values()).isEqualTo(json("{\"cloud\": \"AWS\", \"awsRegion\": \"eu-west-1\", \"secretKey\": \"*\"}"));
         assertThat(split.secrets()).containsExactly(Map.entry("secretKey", "k"));
     }
 }
