@@ -17,7 +17,7 @@ import java.util.ServiceLoader;
 /** The {@code kerberus} command line. */
 @Command(name = "kerberus", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Kerberus, a developer portal for the JVM.",
-        subcommands = {StartCommand.class, ConfigCommand.class, PermissionCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StartCommand.class, ConfigCommand.class, PermissionCommand.class, AuthCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")

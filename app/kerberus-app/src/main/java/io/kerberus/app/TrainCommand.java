@@ -70,7 +70,8 @@ final class TrainCommand implements Callable<Integer> {
                 "/api/catalog/entities/by-name/component/default/checkout-service", "/api/catalog/entity-facets?facet=spec.type")) {
             get(client, url + path, session);
         }
-        client.send(HttpRequest.newBuilder(URI.create(url + "/api/auth/guest/refresh")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        client.send(HttpRequest.newBuilder(URI.create(url + "/api/auth/guest/refresh")).header("Cookie", session)
+                        .header("X-Requested-With", "XMLHttpRequest").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

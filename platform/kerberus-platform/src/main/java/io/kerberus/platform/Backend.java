@@ -6,6 +6,7 @@ import io.kerberus.platform.auth.Cookies;
 import io.kerberus.platform.auth.PluginIdentity;
 import io.kerberus.platform.auth.ProviderRoutes;
 import io.kerberus.platform.auth.SessionStore;
+import io.kerberus.platform.auth.SessionUsers;
 import io.kerberus.platform.auth.SigningKeys;
 import io.kerberus.platform.auth.Tokens;
 import io.kerberus.platform.config.LoadedConfig;
@@ -70,6 +71,7 @@ public final class Backend implements AutoCloseable {
     private final List<String> plugins;
     private JdbcAuditLog audit;
     private PermissionService permissions;
+    private SessionUsers sessionUsers;
     private boolean serving = true;
     private volatile boolean closed;
 
@@ -162,9 +164,11 @@ public final class Backend implements AutoCloseable {
         AuthPages authPages = new AuthPages(settings.auth(), sessions, shell, cookies, audit);
         authPages.mount(root);
         PluginRoutes authRoutes = new PluginRoutes(table, "auth");
-        new AuthRoutes(tokens, keys, settings.auth(), settings.backend().baseUrl()).mount(authRoutes);
+        SessionUsers sessionUsers = new SessionUsers(sessions, () -> prepared.host().service(UserDirectory.REF), settings.auth(), audit);
+        new AuthRoutes(tokens, keys, settings.auth(), settings.backend().baseUrl(), sessions, cookies, sessionUsers,
+                permissions::requireAdmin, audit).mount(authRoutes);
         new ProviderRoutes(settings.auth(), sessions, tokens, cookies, authPages, () -> prepared.host().service(UserDirectory.REF),
-                audit, settings.backend().baseUrl()).mount(authRoutes);
+                sessionUsers, audit, settings.backend().baseUrl()).mount(authRoutes);
         root.nav(new NavItem("Home", "/", Icon.HOME, 0));
         new PermissionRoutes(permissions, audit).mount(new PluginRoutes(table, "permission"));
         new PermissionPages(permissions, roles, audit).mount(new PluginPages(table, "permission"));
@@ -179,10 +183,11 @@ public final class Backend implements AutoCloseable {
 
         PrometheusMeterRegistry metrics = metrics();
         Health health = new Health();
-        HttpServer http = new HttpServer(settings.backend(), table, new Credentials(tokens, sessions), shell, health, metrics);
+        HttpServer http = new HttpServer(settings.backend(), table, new Credentials(tokens, sessions, cookies, sessionUsers), shell, health, metrics);
         Backend backend = new Backend(settings, pool, scheduler, http, lifecycles, tokens, prepared.host().pluginIds());
         backend.audit = audit;
         backend.permissions = permissions;
+        backend.sessionUsers = sessionUsers;
         if (!serve) {
             backend.serving = false;
             return backend;
@@ -237,6 +242,11 @@ public final class Backend implements AutoCloseable {
     /** The permission framework: decisions, roles, the explainer. */
     public PermissionService permissions() {
         return permissions;
+    }
+
+    /** Browser sessions kept in step with the user directory; admins end a user's sessions through it. */
+    public SessionUsers sessionUsers() {
+        return sessionUsers;
     }
 
     /** The shared database pool. */

@@ -1,7 +1,9 @@
 package io.kerberus.plugin;
 
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,12 +15,29 @@ import java.util.Objects;
  * @param body        a value serialised as JSON, a {@code String}, {@code byte[]} or {@link InputStream}
  * @param headers     extra response headers; one value per name (join repeated ones with {@code ", "}).
  *                    A {@code Content-Length} or {@code Content-Encoding} among them turns off the
- *                    platform's compression, so that a streamed body is sent byte for byte as declared
+ *                    platform's compression, so that a streamed body is sent byte for byte as declared.
+ *                    A {@code Set-Cookie} among them is moved to {@code cookies}
+ * @param cookies     {@code Set-Cookie} header values, each sent as its own header, in order
  */
-public record Response(int status, String contentType, Object body, Map<String, String> headers) {
+public record Response(int status, String contentType, Object body, Map<String, String> headers, List<String> cookies) {
 
     public Response {
-        headers = Map.copyOf(headers);
+        List<String> allCookies = new ArrayList<>(cookies);
+        Map<String, String> others = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            if (name.equalsIgnoreCase("Set-Cookie")) {
+                allCookies.add(value);
+            } else {
+                others.put(name, value);
+            }
+        });
+        headers = Map.copyOf(others);
+        cookies = List.copyOf(allCookies);
+    }
+
+    /** A response without cookies. */
+    public Response(int status, String contentType, Object body, Map<String, String> headers) {
+        this(status, contentType, body, headers, List.of());
     }
 
     /** A JSON body with the given status. */
@@ -68,10 +87,23 @@ public record Response(int status, String contentType, Object body, Map<String, 
         return object;
     }
 
-    /** A copy with one more header. */
+    /** A copy with one more header; it replaces a header of that name, except {@code Set-Cookie}, which is added as by {@link #cookie}. */
     public Response header(String name, String value) {
+        if (name.equalsIgnoreCase("Set-Cookie")) {
+            return cookie(value);
+        }
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new Response(status, contentType, body, copy);
+        return new Response(status, contentType, body, copy, cookies);
+    }
+
+    /**
+     * A copy with one more {@code Set-Cookie} header, such as
+     * {@code "name=value; Path=/; HttpOnly; SameSite=Lax"}. Each cookie is sent as its own header.
+     */
+    public Response cookie(String setCookie) {
+        List<String> copy = new ArrayList<>(cookies);
+        copy.add(Objects.requireNonNull(setCookie));
+        return new Response(status, contentType, body, headers, copy);
     }
 }

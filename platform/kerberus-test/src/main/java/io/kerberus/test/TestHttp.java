@@ -38,9 +38,23 @@ public final class TestHttp {
         return new TestHttp(baseUrl, bearer);
     }
 
-    /** The same client with a guest user token from {@code /api/auth/guest/refresh}. */
+    /**
+     * The same client with a guest user token: enters as guest with the sign-in form, then asks
+     * {@code /api/auth/guest/refresh} with that session, as the browser does.
+     */
     public TestHttp asGuest() {
-        Result refresh = post("/api/auth/guest/refresh", "");
+        String signInCookie = get("/sign-in").header("Set-Cookie").orElseThrow().split(";")[0];
+        String formToken = signInCookie.substring(signInCookie.indexOf('=') + 1);
+        Result signedIn = send(request("/auth/guest/sign-in").header("Cookie", signInCookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(formToken, java.nio.charset.StandardCharsets.UTF_8)
+                        + "&returnTo=/")).build());
+        if (signedIn.status() != 303) {
+            throw new IllegalStateException("Guest sign-in failed: " + signedIn.status() + " " + signedIn.body());
+        }
+        String session = signedIn.header("Set-Cookie").orElseThrow().split(";")[0];
+        Result refresh = send(request("/api/auth/guest/refresh").header("Cookie", session)
+                .header("X-Requested-With", "XMLHttpRequest").GET().build());
         if (refresh.status() != 200) {
             throw new IllegalStateException("Guest sign-in failed: " + refresh.status() + " " + refresh.body());
         }
@@ -109,6 +123,12 @@ public final class TestHttp {
         public Optional<String> header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .flatMap(e -> e.getValue().stream()).findFirst();
+        }
+
+        /** Every value of a header that may repeat, such as {@code Set-Cookie}. */
+        public List<String> headerValues(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).toList();
         }
     }
 }

@@ -91,7 +91,7 @@ public final class AuthPages {
         Html body = Html.format("<h1>Sign in</h1><p class=\"muted\">to {}</p>{}{}", shell.branding().title(), notice, list);
         String html = shell.bare(new PageRenderer.PageRequest(request.path(), request.path(), null, "", false), "Sign in", body);
         return Response.text(status, "text/html; charset=utf-8", html)
-                .header("Set-Cookie", cookies.set(SIGN_IN_COOKIE, token, "/auth", Duration.ofHours(1)))
+                .cookie(cookies.set(SIGN_IN_COOKIE, token, "/auth", Duration.ofHours(1)))
                 .header("Cache-Control", "no-store");
     }
 
@@ -106,21 +106,28 @@ public final class AuthPages {
             throw new NotAllowedException("The sign-in form expired or came from another site; open the sign-in page again.");
         }
         Principal user = AuthRoutes.guest(guest);
-        SessionStore.Created created = sessions.create(user);
+        SessionStore.Created created = sessions.create(user, "guest");
         audit.record(user.subject(), "auth.sign-in", user.subject(), Map.of("provider", "guest", "outcome", "success"));
         String returnTo = safeReturnTo(request.formParam("returnTo").orElse("/"));
-        return Response.redirect(returnTo)
-                .header("Set-Cookie", cookies.set(Credentials.SESSION_COOKIE, created.cookieValue(), "/", sessions.duration()));
+        return Response.redirect(returnTo).cookie(cookies.setSession(created.cookieValue(), sessions.duration()));
     }
 
     private Object signOut(Request request) {
-        request.cookie(Credentials.SESSION_COOKIE).ifPresent(sessions::delete);
-        return Response.redirect("/sign-in").header("Set-Cookie", cookies.clear(Credentials.SESSION_COOKIE, "/"));
+        cookies.session(name -> request.cookie(name).orElse(null)).ifPresent(sessions::delete);
+        return signedOut();
     }
 
     private Object signOutEverywhere(Request request) {
         sessions.deleteAll(request.requirePrincipal().subject());
-        return Response.redirect("/sign-in").header("Set-Cookie", cookies.clear(Credentials.SESSION_COOKIE, "/"));
+        return signedOut();
+    }
+
+    private Response signedOut() {
+        Response response = Response.redirect("/sign-in");
+        for (String clear : cookies.clearSession()) {
+            response = response.cookie(clear);
+        }
+        return response;
     }
 
     /** A return path inside this portal; anything else (another site, a scheme) becomes {@code /}. */

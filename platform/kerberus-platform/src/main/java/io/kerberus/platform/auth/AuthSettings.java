@@ -19,10 +19,15 @@ import java.util.Optional;
  * @param guest           the guest provider's settings, empty when guest sign-in is off
  * @param production      whether {@code app.environment} is production
  * @param providers       the OAuth and OpenID Connect providers of {@code auth.providers.<id>.<environment>}, in config order
+ * @param revalidateAfter {@code auth.session.revalidateAfter}: how old the user's last look-up in the
+ *                        user directory may be before a request on the session cookie looks again
  */
 public record AuthSettings(List<StaticToken> staticTokens, String environment, Duration tokenLifetime,
                            Duration sessionDuration, Optional<GuestSettings> guest, boolean production,
-                           List<ProviderSettings> providers) {
+                           List<ProviderSettings> providers, Duration revalidateAfter) {
+
+    /** The default of {@code auth.session.revalidateAfter}. */
+    public static final Duration DEFAULT_REVALIDATE_AFTER = Duration.ofMinutes(5);
 
     /**
      * One static token.
@@ -56,22 +61,29 @@ public record AuthSettings(List<StaticToken> staticTokens, String environment, D
         if (lifetime.compareTo(Duration.ofMinutes(10)) < 0 || lifetime.compareTo(Duration.ofHours(24)) > 0) {
             throw auth.error("backstageTokenExpiration", "must be between 10 minutes and 24 hours, as in Backstage");
         }
-        Duration session = auth == null ? Duration.ofDays(7) : auth.getOptionalConfig("session")
-                .map(s -> {
-                    s.ignore("secret", "sessions are stored in the database; no session secret is needed");
-                    return s.getDuration("duration", Duration.ofDays(7));
-                })
-                .orElse(Duration.ofDays(7));
+        Config sessionConfig = auth == null ? null : auth.getOptionalConfig("session").orElse(null);
+        Duration session = Duration.ofDays(7);
+        Duration revalidateAfter = DEFAULT_REVALIDATE_AFTER;
+        if (sessionConfig != null) {
+            sessionConfig.ignore("secret", "sessions are stored in the database; no session secret is needed");
+            session = sessionConfig.getDuration("duration", Duration.ofDays(7));
+            revalidateAfter = sessionConfig.getDuration("revalidateAfter", DEFAULT_REVALIDATE_AFTER);
+            if (revalidateAfter.isNegative() || revalidateAfter.compareTo(Duration.ofHours(1)) > 0) {
+                throw sessionConfig.error("revalidateAfter", "must be between 0 (look the user up on every request) and 1 hour");
+            }
+        }
         boolean production = root.getOptionalConfig("app").map(app -> app.getString("environment", "development"))
                 .orElse("development").equals("production");
+        // either production setting makes resolvers that could let strangers in refuse to start
+        boolean productionResolvers = production || environment.equals("production");
         Optional<GuestSettings> guest = auth == null ? Optional.empty() : auth.getOptionalConfig("providers.guest").map(AuthSettings::guest);
         if (production && guest.isPresent() && !guest.get().allowInProduction()) {
             throw auth.error("providers.guest", "guest sign-in is refused when app.environment is production: anyone could enter. "
                     + "Remove auth.providers.guest, or set dangerouslyAllowOutsideDevelopment: true under it");
         }
         List<ProviderSettings> providers = auth == null ? List.of() : auth.getOptionalConfig("providers")
-                .map(all -> providers(all, environment)).orElse(List.of());
-        return new AuthSettings(tokens, environment, lifetime, session, guest, production, providers);
+                .map(all -> providers(all, environment, productionResolvers)).orElse(List.of());
+        return new AuthSettings(tokens, environment, lifetime, session, guest, production, providers, revalidateAfter);
     }
 
     /** The provider with this id. */
@@ -79,7 +91,7 @@ public record AuthSettings(List<StaticToken> staticTokens, String environment, D
         return providers.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
-    private static List<ProviderSettings> providers(Config all, String environment) {
+    private static List<ProviderSettings> providers(Config all, String environment, boolean production) {
         List<ProviderSettings> providers = new ArrayList<>();
         for (String id : all.keys()) {
             if (id.equals("guest")) {
@@ -102,7 +114,7 @@ public record AuthSettings(List<StaticToken> staticTokens, String environment, D
                 throw all.error(id, "Kerberus signs in with github and with OpenID Connect providers (oidc, or any id whose "
                         + environment + " block has metadataUrl); add metadataUrl or remove this provider");
             }
-            providers.add(ProviderSettings.from(id, environment, block.get()));
+            providers.add(ProviderSettings.from(id, environment, block.get(), production));
         }
         return List.copyOf(providers);
     }

@@ -48,8 +48,8 @@ final class GithubClient implements OAuthClient {
         JsonNode token = http.postForm(webUrl + "/login/oauth/access_token", Map.of("client_id", settings.clientId(),
                 "client_secret", settings.clientSecret(), "code", code, "redirect_uri", redirectUri, "code_verifier", flow.verifier()), Map.of());
         if (token.has("error")) {
-            throw new SignInException("GitHub refused the sign-in: " + token.path("error").asString()
-                    + (token.has("error_description") ? " (" + token.path("error_description").asString() + ")" : "")
+            throw new SignInException("GitHub refused the sign-in: " + ProviderRoutes.clip(token.path("error").asString())
+                    + (token.has("error_description") ? " (" + ProviderRoutes.clip(token.path("error_description").asString()) + ")" : "")
                     + "; start again, and check clientId and clientSecret under " + key);
         }
         String accessToken = token.path("access_token").asString("");

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One sign-in attempt in flight, kept in a short-lived HttpOnly cookie on the provider's path
+ * One sign-in attempt in flight, kept in a short-lived HttpOnly cookie (see {@link Cookies#flowName})
  * between the redirect to the provider and its callback: the {@code state} that binds the callback
  * to this browser, the OIDC {@code nonce}, the PKCE verifier and where to go afterwards.
  *
@@ -25,11 +25,6 @@ record OAuthFlow(String state, String nonce, String verifier, String returnTo) {
 
     static OAuthFlow start(String returnTo) {
         return new OAuthFlow(SessionStore.randomToken(), SessionStore.randomToken(), SessionStore.randomToken(), returnTo);
-    }
-
-    /** The cookie's name for a provider. */
-    static String cookieName(String providerId) {
-        return "kerberus_oauth_" + providerId.replace('-', '_');
     }
 
     /** The PKCE S256 code challenge of the verifier. */

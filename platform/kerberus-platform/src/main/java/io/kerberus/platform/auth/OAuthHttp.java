@@ -20,6 +20,8 @@ final class OAuthHttp {
 
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** The most an identity provider's answer may hold. */
+    static final int MAX_BODY = 1024 * 1024;
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -56,9 +58,18 @@ final class OAuthHttp {
     }
 
     private JsonNode send(HttpRequest request, String url) {
-        HttpResponse<String> response;
+        HttpResponse<java.io.InputStream> response;
+        String text;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = response.body()) {
+                byte[] bytes = in.readNBytes(MAX_BODY + 1);
+                if (bytes.length > MAX_BODY) {
+                    throw new SignInException("The " + provider + " provider answered " + url + " with more than " + MAX_BODY / 1024
+                            + " KB; check the provider's URLs in auth.providers." + provider);
+                }
+                text = new String(bytes, StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new SignInException("Cannot reach the " + provider + " provider at " + url + ": " + e.getMessage()
                     + "; check the provider's URLs in auth.providers." + provider, e);
@@ -68,14 +79,14 @@ final class OAuthHttp {
         }
         JsonNode body;
         try {
-            body = JSON.readTree(response.body());
+            body = JSON.readTree(text);
         } catch (RuntimeException e) {
             throw new SignInException("The " + provider + " provider answered " + url + " with status " + response.statusCode()
                     + " and no JSON; check the provider's URLs in auth.providers." + provider);
         }
         if (response.statusCode() >= 400 && !body.has("error")) {
             throw new SignInException("The " + provider + " provider answered " + url + " with status " + response.statusCode()
-                    + (body.has("message") ? ": " + body.path("message").asString() : ""));
+                    + (body.has("message") ? ": " + ProviderRoutes.clip(body.path("message").asString()) : ""));
         }
         return body;
     }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,8 +74,8 @@ final class OidcClient implements OAuthClient {
                 "redirect_uri", redirectUri, "code_verifier", flow.verifier(), "client_id", settings.clientId()),
                 Map.of("Authorization", "Basic " + basic));
         if (tokens.has("error")) {
-            throw new SignInException("The " + settings.id() + " provider refused the sign-in: " + tokens.path("error").asString()
-                    + (tokens.has("error_description") ? " (" + tokens.path("error_description").asString() + ")" : "")
+            throw new SignInException("The " + settings.id() + " provider refused the sign-in: " + ProviderRoutes.clip(tokens.path("error").asString())
+                    + (tokens.has("error_description") ? " (" + ProviderRoutes.clip(tokens.path("error_description").asString()) + ")" : "")
                     + "; start again, and check clientId, clientSecret and callbackUrl under " + key);
         }
         String idToken = tokens.path("id_token").asString("");
@@ -90,12 +91,22 @@ final class OidcClient implements OAuthClient {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, meta.keys()));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(settings.clientId(),
                 new JWTClaimsSet.Builder().issuer(meta.issuer()).claim("nonce", nonce).build(), Set.of("sub", "exp", "iat")));
+        JWTClaimsSet claims;
         try {
-            return processor.process(idToken, null);
+            claims = processor.process(idToken, null);
         } catch (Exception e) {
             throw new SignInException("The ID token from the " + settings.id() + " provider was refused: " + e.getMessage()
                     + "; start again, and check metadataUrl and clientId under " + key);
         }
+        // OIDC Core 3.1.3.7: with several audiences, azp must be there and be this client; when present, it must be this client
+        Object azp = claims.getClaim("azp");
+        List<String> audience = claims.getAudience();
+        if ((audience != null && audience.size() > 1 && azp == null) || (azp != null && !settings.clientId().equals(azp.toString()))) {
+            throw new SignInException("The ID token from the " + settings.id() + " provider was refused: it was issued to "
+                    + (azp == null ? "several audiences " + audience + " without an azp claim" : "another client (azp " + ProviderRoutes.clip(azp.toString()) + ")")
+                    + "; start again, and check clientId under " + key);
+        }
+        return claims;
     }
 
     private SignInInfo info(JWTClaimsSet claims) {

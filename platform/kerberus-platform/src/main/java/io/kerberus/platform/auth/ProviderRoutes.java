@@ -1,6 +1,5 @@
 package io.kerberus.platform.auth;
 
-import io.kerberus.platform.http.Credentials;
 import io.kerberus.plugin.AuditLog;
 import io.kerberus.plugin.NotAuthenticatedException;
 import io.kerberus.plugin.Principal;
@@ -10,6 +9,9 @@ import io.kerberus.plugin.Routes;
 import io.kerberus.plugin.auth.SignInException;
 import io.kerberus.plugin.auth.SignInInfo;
 import io.kerberus.plugin.auth.UserDirectory;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,11 +24,18 @@ import java.util.function.Supplier;
  * paths: {@code start} (redirects to the provider), {@code handler/frame} (the callback: checks
  * {@code state}, redeems the code, runs the sign-in resolvers, opens a session, records the
  * outcome in the audit log) and {@code refresh} (a fresh user token for the session, with its
- * ownership looked up again).
+ * user looked up again: a User entity that is gone ends the session).
+ *
+ * <p>A callback without this browser's flow cookie or with another {@code state} is refused without
+ * an audit row (anyone can send one; it is logged at debug), and whatever text the provider or the
+ * caller supplied is cut to {@value #PROVIDER_TEXT_LIMIT} characters before it is shown or audited.
  */
 public final class ProviderRoutes {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderRoutes.class);
     private static final Duration FLOW_LIFETIME = Duration.ofMinutes(10);
+    /** How much of a provider-supplied text (such as {@code error_description}) is kept. */
+    static final int PROVIDER_TEXT_LIMIT = 200;
 
     private final AuthSettings settings;
     private final SessionStore sessions;
@@ -34,17 +43,19 @@ public final class ProviderRoutes {
     private final Cookies cookies;
     private final AuthPages pages;
     private final Supplier<Optional<UserDirectory>> directory;
+    private final SessionUsers sessionUsers;
     private final AuditLog audit;
     private final String baseUrl;
 
     public ProviderRoutes(AuthSettings settings, SessionStore sessions, Tokens tokens, Cookies cookies, AuthPages pages,
-                          Supplier<Optional<UserDirectory>> directory, AuditLog audit, String baseUrl) {
+                          Supplier<Optional<UserDirectory>> directory, SessionUsers sessionUsers, AuditLog audit, String baseUrl) {
         this.settings = settings;
         this.sessions = sessions;
         this.tokens = tokens;
         this.cookies = cookies;
         this.pages = pages;
         this.directory = directory;
+        this.sessionUsers = sessionUsers;
         this.audit = audit;
         this.baseUrl = baseUrl;
     }
@@ -70,8 +81,7 @@ public final class ProviderRoutes {
         OAuthFlow flow = OAuthFlow.start(AuthPages.safeReturnTo(request.queryParam("returnTo").orElse("/")));
         try {
             return Response.redirect(client.authorizeUrl(flow, redirectUri(provider)).toString())
-                    .header("Set-Cookie", cookies.set(OAuthFlow.cookieName(provider.id()), flow.encode(),
-                            "/api/auth/" + provider.id(), FLOW_LIFETIME))
+                    .cookie(cookies.set(cookies.flowName(provider.id()), flow.encode(), cookies.flowPath(provider.id()), FLOW_LIFETIME))
                     .header("Cache-Control", "no-store");
         } catch (SignInException e) {
             return refuse(request, provider, flow.returnTo(), e.getMessage(), null);
@@ -79,39 +89,51 @@ public final class ProviderRoutes {
     }
 
     private Object callback(Request request, ProviderSettings provider, OAuthClient client) {
-        Optional<OAuthFlow> flow = request.cookie(OAuthFlow.cookieName(provider.id())).flatMap(OAuthFlow::decode);
+        Optional<OAuthFlow> flow = request.cookie(cookies.flowName(provider.id())).flatMap(OAuthFlow::decode);
         String returnTo = flow.map(OAuthFlow::returnTo).orElse("/");
         if (flow.isEmpty() || !flow.get().matches(request.queryParam("state").orElse(null))) {
-            return refuse(request, provider, returnTo, "This sign-in attempt does not match the one this browser started "
-                    + "(its state is missing, expired or different); start again from the sign-in page.", null);
+            // anyone can call the callback: without this browser's flow there is nothing worth an audit row
+            LOG.debug("Refused a {} callback without a matching flow cookie (cookie {}, state {})", provider.id(),
+                    flow.isPresent() ? "present" : "missing", request.queryParam("state").isPresent() ? "present" : "missing");
+            return pages.signInPage(request, returnTo, "This sign-in attempt does not match the one this browser started "
+                    + "(its state is missing, expired or different); start again from the sign-in page.", 401);
         }
+        String clearFlow = cookies.clear(cookies.flowName(provider.id()), cookies.flowPath(provider.id()));
         Optional<String> error = request.queryParam("error");
         if (error.isPresent()) {
-            return refuse(request, provider, returnTo, "The " + provider.title() + " provider did not sign you in: " + error.get()
-                    + request.queryParam("error_description").map(d -> " (" + d + ")").orElse("") + ".", null);
+            return refuse(request, provider, returnTo, "The " + provider.title() + " provider did not sign you in: " + clip(error.get())
+                    + request.queryParam("error_description").map(d -> " (" + clip(d) + ")").orElse("") + ".", null).cookie(clearFlow);
         }
         String code = request.queryParam("code").orElse("");
         if (code.isEmpty()) {
-            return refuse(request, provider, returnTo, "The " + provider.title() + " provider sent no authorization code; start again.", null);
+            return refuse(request, provider, returnTo, "The " + provider.title() + " provider sent no authorization code; start again.", null)
+                    .cookie(clearFlow);
         }
         SignInInfo info = null;
         try {
             info = client.complete(code, flow.get(), redirectUri(provider));
             Principal user = provider.resolvers().resolve(info, directory.get());
-            SessionStore.Created created = sessions.create(user);
+            SessionStore.Created created = sessions.create(user, provider.id());
             audit.record(user.subject(), "auth.sign-in", user.subject(), outcome(provider, info, "success", null));
-            // the flow cookie is left to expire: a response carries one Set-Cookie, and the code it guarded is spent
             return Response.redirect(returnTo)
-                    .header("Set-Cookie", cookies.set(Credentials.SESSION_COOKIE, created.cookieValue(), "/", sessions.duration()))
+                    .cookie(cookies.setSession(created.cookieValue(), sessions.duration()))
+                    .cookie(clearFlow)
                     .header("Cache-Control", "no-store");
         } catch (SignInException e) {
-            return refuse(request, provider, returnTo, e.getMessage(), info);
+            return refuse(request, provider, returnTo, e.getMessage(), info).cookie(clearFlow);
         }
     }
 
-    private Object refuse(Request request, ProviderSettings provider, String returnTo, String reason, SignInInfo info) {
+    private Response refuse(Request request, ProviderSettings provider, String returnTo, String reason, SignInInfo info) {
         audit.record((String) null, "auth.sign-in", "", outcome(provider, info, "failure", reason));
         return pages.signInPage(request, returnTo, reason, 401);
+    }
+
+    /** A text the provider or the caller supplied, cut to {@value #PROVIDER_TEXT_LIMIT} characters and without control characters. */
+    static String clip(String text) {
+        String clean = text.codePoints().map(c -> Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return clean.length() <= PROVIDER_TEXT_LIMIT ? clean : clean.substring(0, PROVIDER_TEXT_LIMIT) + "…";
     }
 
     private static Map<String, Object> outcome(ProviderSettings provider, SignInInfo info, String outcome, String reason) {
@@ -132,17 +154,11 @@ public final class ProviderRoutes {
         if (!request.header("X-Requested-With").map("XMLHttpRequest"::equals).orElse(false)) {
             throw new NotAuthenticatedException("Refresh needs the header X-Requested-With: XMLHttpRequest, as in Backstage");
         }
-        String cookie = request.cookie(Credentials.SESSION_COOKIE)
+        String cookie = cookies.session(name -> request.cookie(name).orElse(null))
                 .orElseThrow(() -> new NotAuthenticatedException("No session to refresh; sign in with " + provider.title() + " first"));
         SessionStore.Session session = sessions.find(cookie)
                 .orElseThrow(() -> new NotAuthenticatedException("The session has ended; sign in again"));
-        Principal before = session.principal();
-        Principal user = directory.get()
-                .map(users -> Principal.user(before.subject(), users.ownershipRefs(before.subject()), before.displayName()))
-                .orElse(before);
-        if (!user.ownershipRefs().equals(before.ownershipRefs())) {
-            sessions.update(cookie, user);
-        }
+        Principal user = sessionUsers.refresh(cookie, session);
         return AuthRoutes.identityResponse(user, tokens.issueUserToken(user), tokens);
     }
 }

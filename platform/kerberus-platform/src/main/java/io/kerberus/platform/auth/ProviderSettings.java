@@ -35,8 +35,13 @@ public record ProviderSettings(String id, Kind kind, String title, String client
         return "ProviderSettings[" + id + ", " + kind + ", clientId=" + clientId + "]";
     }
 
-    /** Reads {@code auth.providers.<id>.<environment>}; {@code block} is that object. */
-    static ProviderSettings from(String id, String environment, Config block) {
+    /**
+     * Reads {@code auth.providers.<id>.<environment>}; {@code block} is that object.
+     *
+     * @param production whether {@code auth.environment} or {@code app.environment} is production,
+     *                   where resolvers that could sign strangers in refuse to start
+     */
+    static ProviderSettings from(String id, String environment, Config block, boolean production) {
         String key = "auth.providers." + id + "." + environment;
         Kind kind = id.equals("github") ? Kind.GITHUB : Kind.OIDC;
         String clientId = block.getString("clientId");
@@ -44,13 +49,18 @@ public record ProviderSettings(String id, Kind kind, String title, String client
         Optional<String> callbackUrl = block.getOptionalString("callbackUrl").map(url -> httpUrl(block, "callbackUrl", url));
         block.ignore("additionalScopes", "Kerberus asks for the scopes sign-in needs; set scope to change them");
         block.ignore("sessionDuration", "use auth.session.duration");
-        SignInResolvers resolvers = SignInResolvers.from(block, key + ".signIn.resolvers");
+        SignInResolvers resolvers = SignInResolvers.from(block, key + ".signIn.resolvers", kind, production);
         if (kind == Kind.GITHUB) {
             Optional<String> enterprise = block.getOptionalString("enterpriseInstanceUrl").map(url -> httpUrl(block, "enterpriseInstanceUrl", url));
             return new ProviderSettings(id, kind, block.getString("title", "GitHub"), clientId, clientSecret, "",
                     block.getString("scope", "read:user user:email"), "", callbackUrl, enterprise, resolvers);
         }
         String metadataUrl = httpUrl(block, "metadataUrl", block.getString("metadataUrl"));
+        if (!metadataUrl.startsWith("https://") && !isLoopback(URI.create(metadataUrl).getHost())) {
+            throw block.error("metadataUrl", "must be an https URL: over http anyone on the way could swap the provider's "
+                    + "endpoints and keys and sign in as anyone (http is accepted for localhost and 127.0.0.1 only); found \""
+                    + metadataUrl + "\"");
+        }
         block.ignore("tokenEndpointAuthMethod", "Kerberus sends the client secret with HTTP Basic (client_secret_basic)");
         block.ignore("tokenSignedResponseAlg", "Kerberus accepts RS256, ES256 and PS256 ID tokens signed by the provider's JWKS");
         String scope = block.getString("scope", "openid profile email");
@@ -71,6 +81,11 @@ public record ProviderSettings(String id, Kind kind, String title, String client
         } catch (IllegalArgumentException e) {
             throw block.error(field, "is not a valid URL: " + e.getMessage());
         }
+    }
+
+    /** Whether a host is this machine, where plain http is acceptable for development. */
+    static boolean isLoopback(String host) {
+        return host != null && (host.equalsIgnoreCase("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
     }
 
     private static String capitalize(String id) {

@@ -38,11 +38,14 @@ public final class SessionStore {
     /**
      * A live session.
      *
-     * @param principal the signed-in user
-     * @param csrfToken the token forms and htmx requests must echo
-     * @param expiresAt when it ends, epoch millis
+     * @param principal  the signed-in user
+     * @param csrfToken  the token forms and htmx requests must echo
+     * @param expiresAt  when it ends, epoch millis
+     * @param provider   the provider that opened it ({@code guest}, {@code oidc} …); empty for sessions
+     *                   opened before Kerberus recorded it
+     * @param resolvedAt when the user was last looked up in the user directory, epoch millis
      */
-    public record Session(Principal principal, String csrfToken, long expiresAt) {
+    public record Session(Principal principal, String csrfToken, long expiresAt, String provider, long resolvedAt) {
     }
 
     /**
@@ -67,17 +70,19 @@ public final class SessionStore {
         return duration;
     }
 
-    public Created create(Principal user) {
+    /** Opens a session for a user that {@code provider} signed in. */
+    public Created create(Principal user, String provider) {
         String cookie = randomToken();
         String csrf = randomToken();
         long now = clock.millis();
-        Session session = new Session(user, csrf, now + duration.toMillis());
+        Session session = new Session(user, csrf, now + duration.toMillis(), provider, now);
         jdbi.useHandle(handle -> handle.createUpdate("""
-                        INSERT INTO platform_sessions (id_hash, subject, ownership, display_name, csrf_token, created_at, expires_at)
-                        VALUES (:id, :subject, :ownership, :name, :csrf, :created, :expires)""")
+                        INSERT INTO platform_sessions (id_hash, subject, ownership, display_name, csrf_token, created_at, expires_at,
+                                                       provider, resolved_at)
+                        VALUES (:id, :subject, :ownership, :name, :csrf, :created, :expires, :provider, :created)""")
                 .bind("id", hash(cookie)).bind("subject", user.subject())
                 .bind("ownership", JSON.writeValueAsString(user.ownershipRefs())).bind("name", user.displayName())
-                .bind("csrf", csrf).bind("created", now).bind("expires", session.expiresAt()).execute());
+                .bind("csrf", csrf).bind("created", now).bind("expires", session.expiresAt()).bind("provider", provider).execute());
         return new Created(cookie, session);
     }
 
@@ -90,11 +95,18 @@ public final class SessionStore {
             return cached.session().filter(s -> s.expiresAt() > now);
         }
         Optional<Session> session = jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT subject, ownership, display_name, csrf_token, expires_at FROM platform_sessions
-                        WHERE id_hash = :id AND expires_at > :now""")
+                        SELECT subject, ownership, display_name, csrf_token, expires_at, provider, resolved_at, created_at
+                        FROM platform_sessions WHERE id_hash = :id AND expires_at > :now""")
                 .bind("id", id).bind("now", now)
-                .map((rs, ctx) -> new Session(Principal.user(rs.getString(1), JSON.readValue(rs.getString(2), new TypeReference<List<String>>() {
-                }), rs.getString(3)), rs.getString(4), rs.getLong(5)))
+                .map((rs, ctx) -> {
+                    long resolvedAt = rs.getLong(7);
+                    if (rs.wasNull()) {
+                        resolvedAt = rs.getLong(8);
+                    }
+                    String provider = rs.getString(6);
+                    return new Session(Principal.user(rs.getString(1), JSON.readValue(rs.getString(2), new TypeReference<List<String>>() {
+                    }), rs.getString(3)), rs.getString(4), rs.getLong(5), provider == null ? "" : provider, resolvedAt);
+                })
                 .findOne());
         if (cache.size() > CACHE_LIMIT) {
             cache.clear();
@@ -103,14 +115,23 @@ public final class SessionStore {
         return session;
     }
 
-    /** Replaces the ownership refs and display name of a session's user, as a refresh found them. */
+    /**
+     * Replaces the ownership refs and display name of a session's user, as the user directory just
+     * found them, and records that they were looked up now.
+     */
     public void update(String cookieValue, Principal user) {
         String id = hash(cookieValue);
         cache.remove(id);
-        jdbi.useHandle(handle -> handle.createUpdate(
-                        "UPDATE platform_sessions SET ownership = :ownership, display_name = :name WHERE id_hash = :id AND subject = :subject")
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE platform_sessions SET ownership = :ownership, display_name = :name, resolved_at = :now
+                        WHERE id_hash = :id AND subject = :subject""")
                 .bind("ownership", JSON.writeValueAsString(user.ownershipRefs())).bind("name", user.displayName())
-                .bind("id", id).bind("subject", user.subject()).execute());
+                .bind("now", clock.millis()).bind("id", id).bind("subject", user.subject()).execute());
+    }
+
+    /** The current time of this store's clock, epoch millis. */
+    long now() {
+        return clock.millis();
     }
 
     /** Ends one session. */
@@ -123,7 +144,7 @@ public final class SessionStore {
     /** Ends every session of a user, on every device. */
     public int deleteAll(String subject) {
         cache.clear();
-        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM platform_sessions WHERE subject = :subject")
+        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM platform_sessions WHERE LOWER(subject) = LOWER(:subject)")
                 .bind("subject", subject).execute());
     }
 

@@ -8,6 +8,9 @@ import io.kerberus.plugin.auth.SignInResolver;
 import io.kerberus.plugin.auth.SignInResolverFactory;
 import io.kerberus.plugin.auth.UserDirectory;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,9 @@ import java.util.TreeMap;
  * when none does, the refusal lists each resolver's reason.
  */
 public final class SignInResolvers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignInResolvers.class);
+    static final String PREFERRED_USERNAME_KEY = "dangerouslyAllowPreferredUsername";
 
     private record Entry(String name, SignInResolver resolver) {
     }
@@ -42,8 +48,14 @@ public final class SignInResolvers {
         return entries.stream().map(Entry::name).toList();
     }
 
-    /** Reads {@code signIn.resolvers} of a provider block; {@code key} is its full path, for messages. */
-    static SignInResolvers from(Config block, String key) {
+    /**
+     * Reads {@code signIn.resolvers} of a provider block; {@code key} is its full path, for messages.
+     * Refuses {@code usernameMatchingUserEntityName} for OpenID Connect (its {@code preferred_username}
+     * is neither unique nor stable) unless {@code dangerouslyAllowPreferredUsername: true} is set next
+     * to it, and {@code emailLocalPartMatchingUserEntityName} without {@code allowedDomains} in
+     * production (anyone with an address of any domain the provider accepts could take a name).
+     */
+    static SignInResolvers from(Config block, String key, ProviderSettings.Kind kind, boolean production) {
         Map<String, SignInResolverFactory> factories = factories();
         Config signIn = block.getOptionalConfig("signIn").orElseThrow(() -> block.error("signIn",
                 "is required: list how a signed-in person becomes a catalog User, for example "
@@ -58,6 +70,23 @@ public final class SignInResolvers {
             SignInResolverFactory factory = factories.get(name);
             if (factory == null) {
                 throw entry.error("resolver", "unknown sign-in resolver \"" + name + "\"; known resolvers: " + factories.keySet());
+            }
+            if (kind == ProviderSettings.Kind.OIDC && name.equals("usernameMatchingUserEntityName")
+                    && !entry.getBoolean(PREFERRED_USERNAME_KEY, false)) {
+                throw entry.error("resolver", "usernameMatchingUserEntityName matches the OpenID Connect claim preferred_username, "
+                        + "which the OIDC spec says is neither unique nor stable: whoever can choose or change that name at the provider "
+                        + "signs in as the User of that name. Use emailMatchingUserEntityProfileEmail, or set "
+                        + PREFERRED_USERNAME_KEY + ": true next to the resolver if the provider does not let people pick their user name");
+            }
+            if (name.equals("emailLocalPartMatchingUserEntityName")
+                    && entry.getOptionalStringList("allowedDomains").map(List::isEmpty).orElse(true)) {
+                String why = "emailLocalPartMatchingUserEntityName without allowedDomains lets anyone whose address the provider "
+                        + "vouches for (jane@any-domain) sign in as user:default/jane";
+                if (production) {
+                    throw entry.error("allowedDomains", "is required in production: " + why + "; list your domains, "
+                            + "for example allowedDomains: [acme.org]");
+                }
+                LOG.warn("{}: {}; add allowedDomains (start-up fails without it in production)", key, why);
             }
             entries.add(new Entry(name, factory.create(entry)));
         }

@@ -1,7 +1,9 @@
 package io.kerberus.platform.http;
 
 import io.javalin.http.Context;
+import io.kerberus.platform.auth.Cookies;
 import io.kerberus.platform.auth.SessionStore;
+import io.kerberus.platform.auth.SessionUsers;
 import io.kerberus.platform.auth.Tokens;
 import io.kerberus.plugin.NotAllowedException;
 import io.kerberus.plugin.NotAuthenticatedException;
@@ -13,12 +15,14 @@ import java.util.Optional;
 
 /**
  * Finds who sent a request: a bearer token (user, plugin or static token) or the session cookie.
- * A bearer token that is present but invalid is refused, even on public routes.
+ * A bearer token that is present but invalid is refused, even on public routes. A session whose
+ * user was last looked up longer than {@code auth.session.revalidateAfter} ago is looked up again
+ * ({@link SessionUsers#revalidate}), and ends when the User entity is gone.
  */
 public final class Credentials {
 
-    /** The session cookie's name. */
-    public static final String SESSION_COOKIE = "kerberus_session";
+    /** The session cookie's name over http ({@code __Host-kerberus_session} under https, see {@link Cookies#sessionName}). */
+    public static final String SESSION_COOKIE = Cookies.SESSION;
     /** The header htmx and scripts send the CSRF token in. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
     /** The form field forms send the CSRF token in. */
@@ -26,10 +30,14 @@ public final class Credentials {
 
     private final Tokens tokens;
     private final SessionStore sessions;
+    private final Cookies cookies;
+    private final SessionUsers sessionUsers;
 
-    public Credentials(Tokens tokens, SessionStore sessions) {
+    public Credentials(Tokens tokens, SessionStore sessions, Cookies cookies, SessionUsers sessionUsers) {
         this.tokens = tokens;
         this.sessions = sessions;
+        this.cookies = cookies;
+        this.sessionUsers = sessionUsers;
     }
 
     /**
@@ -58,11 +66,10 @@ public final class Credentials {
             return new Caller(principal.orElseThrow(() -> new NotAuthenticatedException(
                     "Invalid or expired token; sign in again or check the token")), null);
         }
-        String cookie = ctx.cookie(SESSION_COOKIE);
-        if (cookie != null && !cookie.isBlank()) {
-            return sessions.find(cookie).map(s -> new Caller(s.principal(), s)).orElse(Caller.NOBODY);
-        }
-        return Caller.NOBODY;
+        return cookies.session(ctx::cookie)
+                .flatMap(cookie -> sessions.find(cookie).flatMap(session -> sessionUsers.revalidate(cookie, session)))
+                .map(session -> new Caller(session.principal(), session))
+                .orElse(Caller.NOBODY);
     }
 
     /**

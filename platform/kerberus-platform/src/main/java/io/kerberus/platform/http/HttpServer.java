@@ -178,6 +178,7 @@ public final class HttpServer {
         ctx.attribute(HANDLED, true);
         ctx.status(response.status());
         response.headers().forEach(ctx::header);
+        response.cookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
         Object body = response.body();
         if (body == null) {
             return;

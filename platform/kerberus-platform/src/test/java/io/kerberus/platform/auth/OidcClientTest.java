@@ -86,4 +86,22 @@ class OidcClientTest {
         assertThatThrownBy(() -> client.verify(otherIssuer, "n-1", metadata)).isInstanceOf(SignInException.class).hasMessageContaining("iss");
         assertThatThrownBy(() -> client.verify(expired, "n-1", metadata)).isInstanceOf(SignInException.class).hasMessageContaining("xpired");
     }
+
+    @Test
+    void refusesAnIdTokenForSeveralAudiencesWithoutAzpOrWithAnotherAzp() throws Exception {
+        String noAzp = idToken(providerKey, c -> c.audience(java.util.List.of("kerberus", "another-client")));
+        String otherAzp = idToken(providerKey, c -> c.audience(java.util.List.of("kerberus", "another-client")).claim("azp", "another-client"));
+
+        assertThatThrownBy(() -> client.verify(noAzp, "n-1", metadata)).isInstanceOf(SignInException.class)
+                .hasMessageContaining("several audiences").hasMessageContaining("without an azp claim");
+        assertThatThrownBy(() -> client.verify(otherAzp, "n-1", metadata)).isInstanceOf(SignInException.class)
+                .hasMessageContaining("another client (azp another-client)");
+    }
+
+    @Test
+    void acceptsSeveralAudiencesWhenAzpIsThisClient() throws Exception {
+        String token = idToken(providerKey, c -> c.audience(java.util.List.of("kerberus", "another-client")).claim("azp", "kerberus"));
+
+        assertThat(client.verify(token, "n-1", metadata).getSubject()).isEqualTo("jane");
+    }
 }

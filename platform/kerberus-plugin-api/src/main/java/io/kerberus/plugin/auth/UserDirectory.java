@@ -3,6 +3,8 @@ package io.kerberus.plugin.auth;
 import io.kerberus.plugin.ServiceRef;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The people of the organisation, as sign-in resolvers see them: User entities and the groups
@@ -26,6 +28,23 @@ public interface UserDirectory {
      * parent groups, transitively. Just the user ref when the user is not in the directory.
      */
     List<String> ownershipRefs(String userEntityRef);
+
+    /**
+     * The User entity with this ref, or empty when the directory no longer has it (the person left,
+     * or the entity was removed). The platform asks this on refresh and when it revalidates a browser
+     * session, and ends the session when the answer is empty. The default looks the name up with
+     * {@link #findUsers}; directories that can look a ref up directly should override it.
+     */
+    default Optional<User> findUser(String userEntityRef) {
+        String ref = userEntityRef.toLowerCase(Locale.ROOT);
+        int slash = ref.lastIndexOf('/');
+        if (!ref.startsWith("user:") || slash < 0) {
+            return Optional.empty();
+        }
+        return findUsers("metadata.name", ref.substring(slash + 1)).stream()
+                .filter(user -> user.entityRef().equalsIgnoreCase(ref))
+                .findFirst();
+    }
 
     /**
      * One User entity.

@@ -42,6 +42,16 @@ public final class CatalogUserDirectory implements UserDirectory {
                 .toList();
     }
 
+    /** The User entity with this ref; empty when the ref is not a User or the catalog no longer has it. */
+    @Override
+    public Optional<User> findUser(String userEntityRef) {
+        return parse(userEntityRef)
+                .filter(ref -> ref.kind().equalsIgnoreCase("user"))
+                .flatMap(catalog::entity)
+                .filter(user -> user.kind().equalsIgnoreCase("user"))
+                .map(user -> new User(user.ref().key(), displayName(user), ownership(user)));
+    }
+
     @Override
     public List<String> ownershipRefs(String userEntityRef) {
         EntityRef ref;

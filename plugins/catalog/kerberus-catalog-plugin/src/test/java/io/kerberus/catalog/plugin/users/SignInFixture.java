@@ -55,6 +55,19 @@ final class SignInFixture implements AutoCloseable {
             spec: {type: department, children: [team-a]}
             """;
 
+    /** Users the tests remove from the catalog, in a file of their own. */
+    static final String LEAVERS = """
+            apiVersion: backstage.io/v1alpha1
+            kind: User
+            metadata: {name: leaver-a}
+            spec: {profile: {email: leaver-a@acme.org}, memberOf: [team-a]}
+            ---
+            apiVersion: backstage.io/v1alpha1
+            kind: User
+            metadata: {name: leaver-b}
+            spec: {profile: {email: leaver-b@acme.org}, memberOf: [team-a]}
+            """;
+
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     final MockOAuth2Server oidc = new MockOAuth2Server();
@@ -63,7 +76,7 @@ final class SignInFixture implements AutoCloseable {
     final TestBackend backend;
 
     /** What the callback answered. */
-    record Answer(int status, String body, String sessionCookie) {
+    record Answer(int status, String body, String sessionCookie, java.util.List<String> setCookies) {
     }
 
     SignInFixture() {
@@ -72,6 +85,7 @@ final class SignInFixture implements AutoCloseable {
             github = new GithubReplayServer();
             catalogDir = Files.createTempDirectory("signin-catalog");
             Files.writeString(catalogDir.resolve("org.yaml"), CATALOG);
+            Files.writeString(catalogDir.resolve("leavers.yaml"), LEAVERS);
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
@@ -81,9 +95,10 @@ final class SignInFixture implements AutoCloseable {
                     catalog:
                       rules: [{allow: [User, Group, Location]}]
                       fileRoots: ['%s']
-                      locations: [{type: file, target: '%s'}]
+                      locations: [{type: file, target: '%s'}, {type: file, target: '%s'}]
                     auth:
                       environment: development
+                      session: {revalidateAfter: 0s}
                       providers:
                         oidc:
                           development:
@@ -104,7 +119,7 @@ final class SignInFixture implements AutoCloseable {
                             clientSecret: %s
                             enterpriseInstanceUrl: %s
                             signIn: {resolvers: [{resolver: usernameMatchingUserEntityName}]}
-                    """.formatted(port, port, catalogDir, catalogDir.resolve("org.yaml"), oidc.wellKnownUrl("default"),
+                    """.formatted(port, port, catalogDir, catalogDir.resolve("org.yaml"), catalogDir.resolve("leavers.yaml"), oidc.wellKnownUrl("default"),
                     oidc.wellKnownUrl("kc"), GithubReplayServer.CLIENT_ID, GithubReplayServer.CLIENT_SECRET, github.url())).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -123,9 +138,9 @@ final class SignInFixture implements AutoCloseable {
         HttpResponse<String> authorize = get(start.headers().firstValue("Location").orElseThrow(), null);
         String callbackUrl = callback.apply(authorize.headers().firstValue("Location").orElseThrow());
         HttpResponse<String> answer = get(callbackUrl, name + "=" + value);
-        String session = answer.headers().firstValue("Set-Cookie").filter(c -> c.startsWith("kerberus_session="))
-                .map(c -> c.split(";")[0]).orElse(null);
-        return new Answer(answer.statusCode(), answer.body(), session);
+        String session = answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("kerberus_session="))
+                .map(c -> c.split(";")[0]).findFirst().orElse(null);
+        return new Answer(answer.statusCode(), answer.body(), session, answer.headers().allValues("Set-Cookie"));
     }
 
     Answer signIn(String provider) {

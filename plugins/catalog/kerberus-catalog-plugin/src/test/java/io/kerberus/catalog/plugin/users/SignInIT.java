@@ -27,6 +27,8 @@ class SignInIT {
         fixture = new SignInFixture();
         awaitEntity("user/default/jane");
         awaitEntity("group/default/engineering");
+        awaitEntity("user/default/leaver-a");
+        awaitEntity("user/default/leaver-b");
     }
 
     @AfterAll
@@ -186,6 +188,70 @@ class SignInIT {
         assertThat(token.getJWTClaimsSet().getStringListClaim("ent")).contains("user:default/ann", "group:default/team-a", "group:default/engineering");
         assertThat(token.getJWTClaimsSet().getExpirationTime()).isInTheFuture();
         assertThat(userInfo(session).path("claims").path("ent").toString()).contains("group:default/engineering");
+    }
+
+    @Test
+    void aUserRemovedFromTheCatalogLosesRefreshAndCookieAccess() throws Exception {
+        nextOidcUser("default", "la", Map.of("email", "leaver-a@acme.org"));
+        String sessionA = fixture.signIn("oidc").sessionCookie();
+        nextOidcUser("default", "lb", Map.of("email", "leaver-b@acme.org"));
+        String sessionB = fixture.signIn("oidc").sessionCookie();
+        assertThat(refresh(sessionA).path("backstageIdentity").path("identity").path("userEntityRef").asString()).isEqualTo("user:default/leaver-a");
+        assertThat(userInfo(sessionB).path("claims").path("sub").asString()).isEqualTo("user:default/leaver-b");
+
+        Files.writeString(fixture.catalogDir.resolve("leavers.yaml"), """
+                apiVersion: backstage.io/v1alpha1
+                kind: Group
+                metadata: {name: alumni}
+                spec: {type: team, children: []}
+                """);
+        TestHttp admin = fixture.backend.http().asStaticClient();
+        for (String name : new String[] {"leaver-a", "leaver-b"}) {
+            String uid = admin.get("/api/catalog/entities/by-name/user/default/" + name).json().path("metadata").path("uid").asString();
+            assertThat(admin.delete("/api/catalog/entities/by-uid/" + uid).status()).isEqualTo(204);
+            assertThat(admin.get("/api/catalog/entities/by-name/user/default/" + name).status()).isEqualTo(404);
+        }
+
+        TestHttp http = fixture.backend.http();
+        TestHttp.Result refreshed = http.send(http.request("/api/auth/oidc/refresh").header("Cookie", sessionA)
+                .header("X-Requested-With", "XMLHttpRequest").GET().build());
+        // with revalidateAfter: 0s the cookie check ends it before refresh looks; with the default 5m refresh's own look-up does
+        assertThat(refreshed.status()).isEqualTo(401);
+        assertThat(refreshed.body()).containsAnyOf("user:default/leaver-a is no longer in the catalog", "The session has ended");
+        assertThat(http.send(http.request("/api/auth/v1/userinfo").header("Cookie", sessionA).GET().build()).status()).isEqualTo(401);
+        // no refresh for B: its next cookie request looks the user up (revalidateAfter: 0s here) and ends the session
+        assertThat(http.send(http.request("/api/auth/v1/userinfo").header("Cookie", sessionB).GET().build()).status()).isEqualTo(401);
+        assertThat(admin.get("/api/permission/audit?action=auth.sessions-ended").body())
+                .contains("user:default/leaver-a", "user:default/leaver-b", "the User entity is no longer in the catalog");
+    }
+
+    @Test
+    void signInClearsTheFlowCookie() {
+        nextOidcUser("default", "jane-sub", Map.of("email", "jane@acme.org"));
+
+        SignInFixture.Answer answer = fixture.signIn("oidc");
+
+        assertThat(answer.status()).isEqualTo(303);
+        assertThat(answer.setCookies()).anyMatch(c -> c.startsWith("kerberus_session="))
+                .anyMatch(c -> c.startsWith("kerberus_oauth_oidc=; Path=/api/auth/oidc; Max-Age=0"));
+    }
+
+    @Test
+    void aForgedCallbackWritesNoAuditRowAndProviderTextIsCut() {
+        String marker = "forged-" + System.nanoTime();
+        SignInFixture.Answer forged = fixture.signIn("oidc", flow -> flow, url -> url.replaceAll("state=[^&]+", "state=forged")
+                .replaceAll("code=[^&]+", "error=" + marker + "&error_description=" + "x".repeat(5000)));
+        assertThat(forged.status()).isEqualTo(401);
+
+        String described = "described-" + System.nanoTime();
+        SignInFixture.Answer refused = fixture.signIn("oidc", flow -> flow, url -> url.replaceAll("code=[^&]+",
+                "error=access_denied&error_description=" + described + "y".repeat(5000)));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.body()).contains(described).doesNotContain("y".repeat(300));
+        assertThat(refused.setCookies()).anyMatch(c -> c.startsWith("kerberus_oauth_oidc=;"));
+
+        String audit = fixture.backend.http().asStaticClient().get("/api/permission/audit?action=auth.sign-in&limit=1000").body();
+        assertThat(audit).doesNotContain(marker).contains(described).doesNotContain("y".repeat(300));
     }
 
     @Test
