@@ -4,9 +4,12 @@ import io.kerberus.test.TestBackend;
 import io.kerberus.test.TestDatabase;
 import io.kerberus.test.TestHttp;
 import io.kerberus.test.TestSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,9 @@ import static io.kerberus.notifications.plugin.NotificationsFixture.tag;
 import static io.kerberus.notifications.plugin.NotificationsFixture.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The page at {@code /notifications} and the header bell, over HTTP with a guest's browser session. */
+/** The page at {@code /notifications} and the header bell, over HTTP with a guest's browser session, on both databases. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.class)
 class NotificationPagesIT {
 
     static final String GUEST = "user:development/guest";
@@ -25,14 +30,17 @@ class NotificationPagesIT {
     static TestSession guest;
     static TestHttp guestApi;
 
-    @BeforeAll
-    static void start() {
-        backend = NotificationsFixture.start(TestDatabase.H2);
+    @Parameter
+    TestDatabase database;
+
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) {
+        backend = NotificationsFixture.start(database);
         guest = TestSession.signInAsGuest(backend);
         guestApi = backend.http().withToken(backend.userToken(GUEST));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         backend.close();
     }

@@ -3,10 +3,13 @@ package io.kerberus.search.plugin;
 import io.kerberus.plugin.Principal;
 import io.kerberus.test.TestDatabase;
 import io.kerberus.test.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -17,16 +20,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Search results follow {@code catalog.entity.read}: conditions on kind become engine filters, other
  * conditions a filter on the readable entities' refs; either way results, counts, pages and facets
- * hold only what the user may read.
+ * hold only what the user may read. Lucene on H2, the PostgreSQL engine on PostgreSQL.
  */
 @DisplayName("Search returns and counts only entities the user may read (issue #8)")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.class)
 class SearchPermissionIT {
 
     static SearchPortal portal;
 
-    @BeforeAll
-    static void start() {
-        portal = SearchPortal.start(TestDatabase.H2, """
+    @Parameter
+    TestDatabase database;
+
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) {
+        portal = SearchPortal.start(database, (database == TestDatabase.POSTGRES ? "search:\n  engine: postgres\n" : "") + """
                 permission:
                   rbac:
                     roles:
@@ -46,7 +54,7 @@ class SearchPermissionIT {
                 """);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         portal.close();
     }

@@ -3,26 +3,34 @@ package io.kerberus.techdocs.plugin;
 import io.kerberus.plugin.Principal;
 import io.kerberus.test.TestDatabase;
 import io.kerberus.test.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code techdocs.entity.read}: docs a user may not read answer 404 on the reader, the Docs tab and
  * Backstage's {@code /api/techdocs} routes, and are left out of the {@code /docs} list; the entity
- * itself stays readable in the catalog.
+ * itself stays readable in the catalog. On both databases.
  */
 @DisplayName("TechDocs enforces techdocs.entity.read on pages, the Docs tab and /api/techdocs (issue #8)")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.class)
 class TechDocsPermissionIT {
 
     static DocsPortal portal;
 
-    @BeforeAll
-    static void start() {
-        portal = DocsPortal.start(TestDatabase.H2, """
+    @Parameter
+    TestDatabase database;
+
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) {
+        portal = DocsPortal.start(database, """
                 permission:
                   rbac:
                     roles:
@@ -33,7 +41,7 @@ class TechDocsPermissionIT {
                 """);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         portal.close();
     }

@@ -4,15 +4,19 @@ import io.kerberus.catalog.plugin.CatalogPlugin;
 import io.kerberus.scaffolder.plugin.ScaffolderPlugin;
 import io.kerberus.test.Eventually;
 import io.kerberus.test.TestBackend;
+import io.kerberus.test.TestDatabase;
 import io.kerberus.test.TestHttp;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -31,8 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The app's three demo templates (app/kerberus-app/src/main/resources/demo/catalog/templates) run for real:
  * rendered, pushed with publish:git to a new local bare repository under the data folder, and registered
- * in the catalog through the catalog's local git reader.
+ * in the catalog through the catalog's local git reader. On both databases.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.class)
 public class DemoTemplatesIT {
 
     static final Path DEMO = Path.of("../../../app/kerberus-app/src/main/resources/demo/catalog");
@@ -41,8 +47,11 @@ public class DemoTemplatesIT {
     static TestBackend backend;
     static TestHttp ada;
 
-    @BeforeAll
-    static void start() throws IOException {
+    @Parameter
+    TestDatabase database;
+
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) throws IOException {
         data = Files.createTempDirectory("demo-templates").toRealPath();
         Path catalog = Files.createDirectories(data.resolve("demo-catalog"));
         copyTree(DEMO.resolve("templates"), catalog.resolve("templates"));
@@ -58,7 +67,7 @@ public class DemoTemplatesIT {
                 spec:
                   targets: [./templates/java-service/template.yaml, ./templates/docs-site/template.yaml, ./templates/java-library/template.yaml]
                 """);
-        backend = TestBackend.builder().plugins(new CatalogPlugin(), new ScaffolderPlugin()).config("""
+        backend = TestBackend.builder().plugins(new CatalogPlugin(), new ScaffolderPlugin()).database(database).config("""
                 catalog:
                   processingInterval: 1h
                   fileRoots: ['%s', '%s']
@@ -75,7 +84,7 @@ public class DemoTemplatesIT {
         }
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws IOException {
         backend.close();
         try (Stream<Path> walk = Files.walk(data)) {

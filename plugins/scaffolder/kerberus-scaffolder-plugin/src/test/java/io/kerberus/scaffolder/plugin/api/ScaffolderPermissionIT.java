@@ -7,10 +7,13 @@ import io.kerberus.test.Eventually;
 import io.kerberus.test.TestBackend;
 import io.kerberus.test.TestDatabase;
 import io.kerberus.test.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,9 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The scaffolder's permissions with the default policy and a few roles: templates the user may not
  * read are 404 and missing from {@code /create}; {@code scaffolder.task.create} and
  * {@code scaffolder.template.parameter.read} denials are 403; users read only their own tasks,
- * admins all.
+ * admins all. On both databases.
  */
 @DisplayName("Scaffolder permissions: template read, parameter read, task create/read/cancel (issue #8)")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(TestDatabase.class)
 class ScaffolderPermissionIT {
 
     static final String TEMPLATES = """
@@ -85,11 +90,14 @@ class ScaffolderPermissionIT {
     static TestBackend backend;
     static Path dir;
 
-    @BeforeAll
-    static void start() throws IOException {
+    @Parameter
+    TestDatabase database;
+
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) throws IOException {
         dir = Files.createTempDirectory("scaffolder-permission-it");
         Files.writeString(dir.resolve("templates.yaml"), TEMPLATES);
-        backend = TestBackend.builder().plugins(new CatalogPlugin(), new io.kerberus.notifications.plugin.NotificationsPlugin(), new ScaffolderPlugin()).database(TestDatabase.H2).config("""
+        backend = TestBackend.builder().plugins(new CatalogPlugin(), new io.kerberus.notifications.plugin.NotificationsPlugin(), new ScaffolderPlugin()).database(database).config("""
                 catalog:
                   processingInterval: 1h
                   fileRoots: ['%s']
@@ -122,7 +130,7 @@ class ScaffolderPermissionIT {
                 "the templates and components in the catalog");
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         backend.close();
     }
