@@ -27,7 +27,9 @@ import io.kerberus.catalog.plugin.processing.Engines;
 import io.kerberus.catalog.plugin.processing.FinalStore;
 import io.kerberus.catalog.plugin.processing.ProcessingEngine;
 import io.kerberus.catalog.plugin.query.EntitiesRoutes;
+import io.kerberus.catalog.plugin.query.EntityActionRoutes;
 import io.kerberus.catalog.plugin.query.EntityIndex;
+import io.kerberus.catalog.plugin.query.EntityListRoutes;
 import io.kerberus.catalog.plugin.query.EntityQueries;
 import io.kerberus.catalog.plugin.query.IndexFollower;
 import io.kerberus.catalog.plugin.query.LocalCatalogClient;
@@ -113,7 +115,9 @@ public final class CatalogPlugin implements Plugin {
 
         follower.catchUp();
         locations.syncConfigured(config.locations());
-        new EntitiesRoutes(readable, index, engine, access, context.audit()).mount(routes);
+        new EntityListRoutes(readable).mount(routes);
+        new EntitiesRoutes(readable, index, engine).mount(routes);
+        new EntityActionRoutes(readable, index, engine, access, context.audit()).mount(routes);
         new LocationRoutes(locations, engine, index, readable, access, context.audit()).mount(routes);
         new CatalogPages(jdbi, context.clock(), readable, index, engine, locations, config.organization(), entityTabs, entityCards,
                 access, context.audit()).mount(new ScopedPages(context.pages(), access));

@@ -7,18 +7,23 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The in-memory read model of the final entities: their JSON, and an inverted index from every
- * filterable key and value to the entities that have it (Roaring bitmaps). Filters, facets and sorting
- * run here, not in the database, so that queries stay in milliseconds at 100k entities. It is filled
- * from the database at start and follows the change sequence (see {@link IndexFollower}).
+ * filterable key and value to the entities that have it (Roaring bitmaps, see {@link PostingIndex}),
+ * relations included ({@link RelationGraph}). Filters, facets and sorting run here, not in the database,
+ * so that queries stay in milliseconds at 100k entities. It is filled from the database at start and
+ * follows the change sequence (see {@link IndexFollower}). Writes take a write lock and queries a read
+ * lock; listeners hear of each change after it, outside the lock.
  */
 public final class EntityIndex {
 
@@ -26,98 +31,22 @@ public final class EntityIndex {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    /**
-     * One indexed entity: its stored JSON (relations that start at it last), the filterable triples
-     * (key, lower-case value, value as written, repeated) without relations, the relations it starts,
-     * the relation triples currently indexed (its own and the inverses of those pointing at it), and
-     * the JSON as served (with every relation), built when first asked for.
-     */
-    static final class Slot {
-        final String ref;
-        final String uid;
-        final String stored;
-        final String[] triples;
-        final List<String[]> outgoing;
-        volatile String served;
-
-        Slot(String ref, String uid, String stored, String[] triples, List<String[]> outgoing) {
-            this.ref = ref;
-            this.uid = uid;
-            this.stored = stored;
-            this.triples = triples;
-            this.outgoing = outgoing;
-        }
-
-        String uid() {
-            return uid;
-        }
-
-        String ref() {
-            return ref;
-        }
-
-        /** The first lower-case value of a (non-relation) key, or null. */
-        String first(String key) {
-            for (int i = 0; i < triples.length; i += 3) {
-                if (triples[i].equals(key)) {
-                    return triples[i + 1];
-                }
-            }
-            return null;
-        }
-    }
-
-    /** The entities with one value of one key, and how the value was first written. */
-    private static final class Posting {
-        final RoaringBitmap bits = new RoaringBitmap();
-        final String original;
-
-        Posting(String original) {
-            this.original = original;
-        }
-    }
-
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final List<java.util.function.Consumer<String>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<Slot> slots = new ArrayList<>();
+    private final ChangeListeners listeners = new ChangeListeners();
+    private final List<IndexedEntity> slots = new ArrayList<>();
     private final ArrayDeque<Integer> free = new ArrayDeque<>();
     private final Map<String, Integer> byRef = new HashMap<>();
     private final Map<String, Integer> byUid = new HashMap<>();
-    private final Map<String, Map<String, Posting>> postings = new HashMap<>();
-    private final Map<String, RoaringBitmap> exists = new HashMap<>();
-    private final Map<String, String> interned = new HashMap<>();
     private final RoaringBitmap live = new RoaringBitmap();
-    /** For each target ref: the entities whose relations point at it, and the relation types. */
-    private final Map<String, Map<String, List<String>>> incoming = new HashMap<>();
-    private final java.util.concurrent.ConcurrentHashMap<List<OrderField>, VersionedView> views = new java.util.concurrent.ConcurrentHashMap<>();
+    private final PostingIndex postings = new PostingIndex();
+    private final RelationGraph relations = new RelationGraph(postings, byRef, slots);
+    private final SortedView.Cache views = new SortedView.Cache();
+    /** Counts the changes, so that sorted views know when they are stale. */
     private volatile long version;
-    private volatile long seq;
-
-    private record VersionedView(long version, SortedView view) {
-    }
 
     /** Hears of every entity added, changed or removed, by its ref key; called after the change, outside the lock. */
-    public void onChange(java.util.function.Consumer<String> listener) {
+    public void onChange(Consumer<String> listener) {
         listeners.add(listener);
-    }
-
-    private void changed(String ref) {
-        for (java.util.function.Consumer<String> listener : listeners) {
-            try {
-                listener.accept(ref);
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(EntityIndex.class).warn("A catalog change listener failed for {}", ref, e);
-            }
-        }
-    }
-
-    /** The last change sequence applied. */
-    public long seq() {
-        return seq;
-    }
-
-    void advanceSeq(long value) {
-        seq = Math.max(seq, value);
     }
 
     /** How many entities the index holds. */
@@ -146,11 +75,12 @@ public final class EntityIndex {
         } finally {
             lock.readLock().unlock();
         }
+        // parsed and flattened outside the lock, so that queries wait only for the bitmaps to change
         Map<String, Object> entity = data != null ? data : JSON.readValue(json, MAP);
-        Map<String, Object> withoutRelations = new java.util.LinkedHashMap<>(entity);
+        Map<String, Object> withoutRelations = new LinkedHashMap<>(entity);
         withoutRelations.remove("relations");
-        String[] triples = intern(Flattener.flatten(withoutRelations));
-        List<String[]> outgoing = outgoing(entity.get("relations"));
+        String[] triples = postings.intern(Flattener.flatten(withoutRelations));
+        List<String[]> outgoing = RelationGraph.outgoing(entity.get("relations"));
         lock.writeLock().lock();
         try {
             Integer existing = byRef.get(ref);
@@ -158,7 +88,7 @@ public final class EntityIndex {
                 unindex(existing);
             }
             int ordinal = existing != null ? existing : free.isEmpty() ? slots.size() : free.pop();
-            Slot slot = new Slot(ref, uid, json, triples, outgoing);
+            IndexedEntity slot = new IndexedEntity(ref, uid, json, triples, outgoing);
             if (ordinal == slots.size()) {
                 slots.add(slot);
             } else {
@@ -166,17 +96,14 @@ public final class EntityIndex {
             }
             byRef.put(ref, ordinal);
             byUid.put(uid, ordinal);
-            addTriples(ordinal, triples);
-            addTriples(ordinal, relationTriples(slot));
-            for (String[] relation : outgoing) {
-                link(ref, relation[0], relation[1]);
-            }
+            postings.add(ordinal, triples);
+            relations.add(ordinal, slot);
             live.add(ordinal);
             version++;
         } finally {
             lock.writeLock().unlock();
         }
-        changed(ref);
+        listeners.changed(ref);
     }
 
     /** Removes an entity; does nothing when it is not indexed. Relations pointing at it stay, ready for its return. */
@@ -187,7 +114,7 @@ public final class EntityIndex {
             Integer ordinal = byRef.remove(ref);
             removed = ordinal != null;
             if (removed) {
-                Slot slot = slots.get(ordinal);
+                IndexedEntity slot = slots.get(ordinal);
                 unindex(ordinal);
                 byUid.remove(slot.uid);
                 slots.set(ordinal, null);
@@ -199,182 +126,15 @@ public final class EntityIndex {
             lock.writeLock().unlock();
         }
         if (removed) {
-            changed(ref);
+            listeners.changed(ref);
         }
     }
 
     /** Takes an entity's postings and its relations (here and on their targets) out of the index. */
     private void unindex(int ordinal) {
-        Slot slot = slots.get(ordinal);
-        removeTriples(ordinal, slot.triples);
-        removeTriples(ordinal, relationTriples(slot));
-        for (String[] relation : slot.outgoing) {
-            unlink(slot.ref, relation[0], relation[1]);
-        }
-    }
-
-    /** Records that {@code source} relates to {@code target}, and shows the inverse on the target at once. */
-    private void link(String source, String type, String target) {
-        incoming.computeIfAbsent(target, t -> new HashMap<>()).computeIfAbsent(source, s -> new ArrayList<>()).add(type);
-        Integer ordinal = byRef.get(target);
-        String inverse = io.kerberus.catalog.Relation.INVERSES.get(type);
-        if (ordinal != null && !target.equals(source)) {
-            slots.get(ordinal).served = null;
-            if (inverse != null) {
-                addTriples(ordinal, new String[] {intern("relations." + inverse.toLowerCase(Locale.ROOT)), source, source});
-            }
-        }
-    }
-
-    /** Undoes {@link #link}. */
-    private void unlink(String source, String type, String target) {
-        Map<String, List<String>> sources = incoming.get(target);
-        if (sources != null) {
-            List<String> types = sources.get(source);
-            if (types != null) {
-                types.remove(type);
-                if (types.isEmpty()) {
-                    sources.remove(source);
-                }
-            }
-            if (sources.isEmpty()) {
-                incoming.remove(target);
-            }
-        }
-        Integer ordinal = byRef.get(target);
-        String inverse = io.kerberus.catalog.Relation.INVERSES.get(type);
-        if (ordinal != null && !target.equals(source)) {
-            Slot slot = slots.get(ordinal);
-            slot.served = null;
-            if (inverse != null) {
-                String key = "relations." + inverse.toLowerCase(Locale.ROOT);
-                removeTriples(ordinal, new String[] {key, source, source});
-                // the key stays present when the target has other relations of that kind
-                String[] remaining = relationTriples(slot);
-                for (int i = 0; i < remaining.length; i += 3) {
-                    if (remaining[i].equals(key)) {
-                        exists.computeIfAbsent(key, k -> new RoaringBitmap()).add(ordinal);
-                        break;
-                    }
-                }
-            }
-        }
-    }
-
-    /** The relation triples of an entity: the relations it starts and the inverses of those pointing at it. */
-    String[] relationTriples(Slot slot) {
-        List<String> out = new ArrayList<>();
-        for (String[] relation : slot.outgoing) {
-            out.add(intern("relations." + relation[0].toLowerCase(Locale.ROOT)));
-            out.add(relation[1]);
-            out.add(relation[1]);
-        }
-        incoming.getOrDefault(slot.ref, Map.of()).forEach((source, types) -> {
-            for (String type : types) {
-                String inverse = io.kerberus.catalog.Relation.INVERSES.get(type);
-                if (inverse != null && !source.equals(slot.ref)) {
-                    out.add(intern("relations." + inverse.toLowerCase(Locale.ROOT)));
-                    out.add(source);
-                    out.add(source);
-                }
-            }
-        });
-        return out.toArray(String[]::new);
-    }
-
-    private void addTriples(int ordinal, String[] triples) {
-        for (int i = 0; i < triples.length; i += 3) {
-            String original = triples[i + 2];
-            postings.computeIfAbsent(triples[i], k -> new HashMap<>()).computeIfAbsent(triples[i + 1], v -> new Posting(original)).bits.add(ordinal);
-            exists.computeIfAbsent(triples[i], k -> new RoaringBitmap()).add(ordinal);
-        }
-    }
-
-    private void removeTriples(int ordinal, String[] triples) {
-        for (int i = 0; i < triples.length; i += 3) {
-            Map<String, Posting> values = postings.get(triples[i]);
-            Posting posting = values == null ? null : values.get(triples[i + 1]);
-            if (posting != null) {
-                posting.bits.remove(ordinal);
-                if (posting.bits.isEmpty()) {
-                    values.remove(triples[i + 1]);
-                }
-            }
-            // the set removed holds every value this entity had for its keys (relation keys never mix with others)
-            RoaringBitmap keyBitmap = exists.get(triples[i]);
-            if (keyBitmap != null) {
-                keyBitmap.remove(ordinal);
-            }
-        }
-    }
-
-    private static List<String[]> outgoing(Object relations) {
-        List<String[]> out = new ArrayList<>();
-        if (relations instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> relation && relation.get("type") instanceof String type && relation.get("targetRef") instanceof String target) {
-                    out.add(new String[] {type, target.toLowerCase(Locale.ROOT)});
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The entity as the API serves it: the stored JSON with its relations list replaced by every
-     * relation (its own and the inverses pointing at it), sorted by type and target. Built on first
-     * use and kept until a relation changes; concurrent builds produce the same string.
-     */
-    String served(Slot slot) {
-        String served = slot.served;
-        if (served != null) {
-            return served;
-        }
-        List<String[]> relations = new ArrayList<>(slot.outgoing);
-        incoming.getOrDefault(slot.ref, Map.of()).forEach((source, types) -> {
-            for (String type : types) {
-                String inverse = io.kerberus.catalog.Relation.INVERSES.get(type);
-                // as in relationTriples: an entity's relation to itself shows no inverse, so that the
-                // entity as served flattens to exactly what the index holds (see EntityMatch)
-                if (inverse != null && !source.equals(slot.ref)) {
-                    relations.add(new String[] {inverse, source});
-                }
-            }
-        });
-        relations.sort(java.util.Comparator.<String[], String>comparing(r -> r[0]).thenComparing(r -> r[1]));
-        StringBuilder out = new StringBuilder(slot.stored.length() + relations.size() * 120);
-        int at = slot.stored.lastIndexOf(",\"relations\":[");
-        out.append(at < 0 ? slot.stored.substring(0, slot.stored.length() - 1) : slot.stored.substring(0, at)).append(",\"relations\":[");
-        String previous = null;
-        for (String[] relation : relations) {
-            String key = relation[0] + " " + relation[1];
-            if (key.equals(previous)) {
-                continue;
-            }
-            out.append(previous == null ? "" : ",");
-            previous = key;
-            RelationJson.append(out, relation[0], relation[1]);
-        }
-        served = out.append("]}").toString();
-        slot.served = served;
-        return served;
-    }
-
-    private String intern(String value) {
-        synchronized (interned) {
-            return interned.computeIfAbsent(value, v -> v);
-        }
-    }
-
-    private String[] intern(List<String> pairs) {
-        String[] out = new String[pairs.size()];
-        synchronized (interned) {
-            for (int i = 0; i < out.length; i++) {
-                String value = pairs.get(i);
-                out[i] = i % 3 == 0 || value.length() < 48 ? interned.computeIfAbsent(value, v -> v) : value;
-            }
-        }
-        return out;
+        IndexedEntity slot = slots.get(ordinal);
+        postings.remove(ordinal, slot.triples);
+        relations.remove(ordinal, slot);
     }
 
     /** The JSON of an entity by its lower-case ref. */
@@ -382,7 +142,7 @@ public final class EntityIndex {
         lock.readLock().lock();
         try {
             Integer ordinal = byRef.get(ref.toLowerCase(Locale.ROOT));
-            return ordinal == null ? Optional.empty() : Optional.of(served(slots.get(ordinal)));
+            return ordinal == null ? Optional.empty() : Optional.of(relations.served(slots.get(ordinal)));
         } finally {
             lock.readLock().unlock();
         }
@@ -393,7 +153,7 @@ public final class EntityIndex {
         lock.readLock().lock();
         try {
             Integer ordinal = byUid.get(uid);
-            return ordinal == null ? Optional.empty() : Optional.of(served(slots.get(ordinal)));
+            return ordinal == null ? Optional.empty() : Optional.of(relations.served(slots.get(ordinal)));
         } finally {
             lock.readLock().unlock();
         }
@@ -411,7 +171,7 @@ public final class EntityIndex {
     }
 
     /** Runs a query under the read lock, so that it sees one consistent state. */
-    public <T> T read(java.util.function.Function<Reader, T> query) {
+    public <T> T read(Function<Reader, T> query) {
         lock.readLock().lock();
         try {
             return query.apply(new Reader());
@@ -435,7 +195,7 @@ public final class EntityIndex {
             for (Map<String, Set<String>> conditions : filter.anyOf()) {
                 RoaringBitmap all = live.clone();
                 for (Map.Entry<String, Set<String>> condition : conditions.entrySet()) {
-                    all.and(matchOne(condition.getKey(), condition.getValue()));
+                    all.and(postings.matching(condition.getKey(), condition.getValue()));
                     if (all.isEmpty()) {
                         break;
                     }
@@ -443,25 +203,6 @@ public final class EntityIndex {
                 result.or(all);
             }
             return result;
-        }
-
-        private RoaringBitmap matchOne(String key, Set<String> values) {
-            if (values.isEmpty()) {
-                RoaringBitmap has = exists.get(key);
-                return has == null ? new RoaringBitmap() : has;
-            }
-            Map<String, Posting> byValue = postings.get(key);
-            if (byValue == null) {
-                return new RoaringBitmap();
-            }
-            RoaringBitmap any = new RoaringBitmap();
-            for (String value : values) {
-                Posting posting = byValue.get(value);
-                if (posting != null) {
-                    any.or(posting.bits);
-                }
-            }
-            return any;
         }
 
         /** Entities whose values for one of {@code keys} contain {@code term} (lower-case). */
@@ -481,27 +222,17 @@ public final class EntityIndex {
 
         /** Every live entity in the given order, cached until the index changes. */
         SortedView sorted(List<OrderField> fields) {
-            long current = version;
-            VersionedView cached = views.get(fields);
-            if (cached != null && cached.version() == current) {
-                return cached.view();
-            }
-            SortedView view = SortedView.build(this, live.toArray(), fields);
-            if (views.size() > 32) {
-                views.clear();
-            }
-            views.put(List.copyOf(fields), new VersionedView(current, view));
-            return view;
+            return views.get(this, live, fields, version);
         }
 
-        /** The slot of an ordinal. */
-        Slot slot(int ordinal) {
+        /** The entity at an ordinal. */
+        IndexedEntity slot(int ordinal) {
             return slots.get(ordinal);
         }
 
         /** The JSON the API serves for an ordinal. */
         String json(int ordinal) {
-            return served(slots.get(ordinal));
+            return relations.served(slots.get(ordinal));
         }
 
         /** The ordinal of a ref, or -1. */
@@ -512,29 +243,10 @@ public final class EntityIndex {
 
         /** How often each value of {@code key} occurs among {@code within}, by the value as first written. */
         public Map<String, Long> facet(RoaringBitmap within, String key) {
-            Map<String, Long> counts = new HashMap<>();
-            Map<String, Posting> byValue = postings.getOrDefault(key, Map.of());
-            if (byValue.size() <= within.getCardinality()) {
-                byValue.forEach((value, posting) -> {
-                    long count = RoaringBitmap.andCardinality(posting.bits, within);
-                    if (count > 0) {
-                        counts.merge(posting.original, count, Long::sum);
-                    }
-                });
-                return counts;
-            }
-            within.forEach((int ordinal) -> {
-                Slot slot = slots.get(ordinal);
-                java.util.Set<String> seen = new java.util.HashSet<>();
-                for (String[] triples : new String[][] {slot.triples, relationTriples(slot)}) {
-                    for (int i = 0; i < triples.length; i += 3) {
-                        if (triples[i].equals(key) && seen.add(triples[i + 1])) {
-                            counts.merge(byValue.get(triples[i + 1]).original, 1L, Long::sum);
-                        }
-                    }
-                }
+            return postings.facet(within, key, ordinal -> {
+                IndexedEntity slot = slots.get(ordinal);
+                return new String[][] {slot.triples, relations.triples(slot)};
             });
-            return counts;
         }
     }
 }

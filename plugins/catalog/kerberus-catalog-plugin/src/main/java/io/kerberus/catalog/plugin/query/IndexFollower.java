@@ -16,6 +16,8 @@ public final class IndexFollower {
     private final FinalStore finals;
     private final EntityIndex index;
     private final long lookback;
+    /** The last change sequence applied. */
+    private long seq;
 
     /**
      * @param severalWriters whether other replicas write too (PostgreSQL): their transactions may commit
@@ -31,7 +33,7 @@ public final class IndexFollower {
     /** Applies every change since the last one applied; returns how many. */
     public synchronized int catchUp() {
         int applied = 0;
-        long from = Math.max(0, index.seq() - lookback);
+        long from = Math.max(0, seq - lookback);
         long maxSeen = from;
         while (true) {
             List<FinalStore.Row> rows = finals.changedSince(maxSeen, PAGE);
@@ -52,7 +54,7 @@ public final class IndexFollower {
             }
             maxSeen = Math.max(maxSeen, deletion.seq());
         }
-        index.advanceSeq(maxSeen);
+        seq = Math.max(seq, maxSeen);
         return applied;
     }
 }

@@ -1,13 +1,17 @@
 package io.kerberus.catalog.plugin.query;
 
+import org.roaringbitmap.RoaringBitmap;
+
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every live entity of the index in one order (the sort fields, then uid), built once and reused until
  * the index changes. A page is found by walking it from a position and keeping the entities that match,
- * so the first page costs a few hundred bitmap lookups however many entities match.
+ * so the first page costs a few hundred bitmap lookups however many entities match. The index keeps its
+ * views in a {@link Cache}.
  */
 final class SortedView {
 
@@ -23,11 +27,34 @@ final class SortedView {
         this.fields = fields;
     }
 
-    static SortedView build(EntityIndex.Reader reader, int[] live, List<OrderField> fields) {
+    /** The views of one index by order, each valid for one version of the index (it counts its changes). */
+    static final class Cache {
+
+        private record Versioned(long version, SortedView view) {
+        }
+
+        private final ConcurrentHashMap<List<OrderField>, Versioned> views = new ConcurrentHashMap<>();
+
+        /** The view of {@code live} in the order of {@code fields}, built unless cached for {@code version}. */
+        SortedView get(EntityIndex.Reader reader, RoaringBitmap live, List<OrderField> fields, long version) {
+            Versioned cached = views.get(fields);
+            if (cached != null && cached.version() == version) {
+                return cached.view();
+            }
+            SortedView view = build(reader, live.toArray(), fields);
+            if (views.size() > 32) {
+                views.clear();
+            }
+            views.put(List.copyOf(fields), new Versioned(version, view));
+            return view;
+        }
+    }
+
+    private static SortedView build(EntityIndex.Reader reader, int[] live, List<OrderField> fields) {
         String[][] values = new String[live.length][];
         Integer[] positions = new Integer[live.length];
         for (int i = 0; i < live.length; i++) {
-            EntityIndex.Slot slot = reader.slot(live[i]);
+            IndexedEntity slot = reader.slot(live[i]);
             String[] row = new String[fields.size() + 1];
             for (int f = 0; f < fields.size(); f++) {
                 row[f] = slot.first(fields.get(f).field());
