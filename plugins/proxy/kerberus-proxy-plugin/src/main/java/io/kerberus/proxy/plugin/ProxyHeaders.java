@@ -157,6 +157,23 @@ final class ProxyHeaders {
         return uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 
+    /**
+     * The content type the caller gets: the target's, except that a script type becomes
+     * {@code text/plain} unless the endpoint allows active content. With {@code nosniff}, browsers then
+     * refuse to run it, so no page of the portal's origin can load a proxied file as a script, even if
+     * an HTML injection elsewhere tried ({@code script-src 'self'} would allow the path).
+     */
+    static String contentType(ProxyEndpoint endpoint, String contentType) {
+        if (endpoint.allowActiveContent() || contentType == null) {
+            return contentType;
+        }
+        String[] parts = contentType.split(";", 2);
+        String type = parts[0].strip().toLowerCase(Locale.ROOT);
+        boolean script = type.contains("javascript") || type.contains("ecmascript") || type.equals("text/jscript")
+                || type.equals("application/wasm");
+        return script ? "text/plain" + (parts.length > 1 ? ";" + parts[1] : "") : contentType;
+    }
+
     /** Whether a browser shows this content type without running script or sniffing it as something else. */
     static boolean isPassive(String contentType) {
         if (contentType == null || contentType.isBlank()) {

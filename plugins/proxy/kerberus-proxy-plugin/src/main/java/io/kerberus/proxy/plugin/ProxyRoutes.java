@@ -60,7 +60,7 @@ final class ProxyRoutes {
         HttpRequest upstream = upstreamRequest(endpoint, request);
         try {
             HttpResponse<InputStream> response = client.send(upstream, HttpResponse.BodyHandlers.ofInputStream());
-            String contentType = response.headers().firstValue("Content-Type").orElse(null);
+            String contentType = ProxyHeaders.contentType(endpoint, response.headers().firstValue("Content-Type").orElse(null));
             InputStream body = response.body();
             if (endpoint.maxBodySize() > 0) {
                 long declared = declaredLength(response);

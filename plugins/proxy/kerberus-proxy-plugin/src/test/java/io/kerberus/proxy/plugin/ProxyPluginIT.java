@@ -274,6 +274,27 @@ class ProxyPluginIT {
             assertThat(backend.http().get(path).header("Content-Disposition")).as(path).isEmpty();
         }
         assertThat(backend.http().get("/api/proxy/open/evil.html").header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(backend.http().get("/api/proxy/open/evil.js").header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(backend.http().get("/api/proxy/active/evil.js").header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/javascript"));
+    }
+
+    @Test
+    void aPortalPageCannotLoadAProxiedFileAsAScript() {
+        try (io.kerberus.test.Browser browser = io.kerberus.test.Browser.start()) {
+            browser.open(backend.url() + "/sign-in");
+            // as an HTML injection on a portal page would: script-src 'self' allows the path, nosniff and text/plain stop it
+            browser.script("""
+                    window.outcome = 'pending';
+                    var s = document.createElement('script');
+                    s.src = '/api/proxy/open/evil.js';
+                    s.onload = function () { window.outcome = 'ran'; };
+                    s.onerror = function () { window.outcome = 'refused'; };
+                    document.head.appendChild(s);""");
+            browser.waitUntil("window.outcome !== 'pending'");
+
+            assertThat(browser.script("return window.outcome")).isEqualTo("refused");
+            assertThat(browser.driver().getTitle()).isNotEqualTo("pwned");
+        }
     }
 
     @Test
